@@ -1,0 +1,21 @@
+//! Kumppani's core: everything the app and the hub agree on, with no UI, network or disk.
+//!
+//! - [`ids`] and [`time`]: the newtypes every other module speaks in.
+//! - [`model`]: typed reading and writing of the Automerge documents (member document first).
+//! - [`wire`]: the frames that travel over the sync WebSocket (see docs/PROTOCOL.md).
+//! - [`session`]: the device's sans-IO sync session; the app and the hub's tests drive it.
+//! - [`docsync`]: one document's sync with one peer, shared by the session and the hub.
+//! - [`store`]: the device store trait (snapshot + incremental chunks) and its conformance suite.
+//! - [`status`] and [`backoff`]: small pure rules the sync driver follows.
+//!
+//! Time and randomness always come in as arguments, so every rule is tested natively.
+
+pub mod backoff;
+pub mod docsync;
+pub mod ids;
+pub mod model;
+pub mod session;
+pub mod status;
+pub mod store;
+pub mod time;
+pub mod wire;
