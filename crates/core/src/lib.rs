@@ -1,5 +1,6 @@
 //! Kumppani's core: everything the app and the hub agree on, with no UI, network or disk.
 //!
+//! - [`api`]: the JSON bodies of the hub's HTTP API.
 //! - [`ids`] and [`time`]: the newtypes every other module speaks in.
 //! - [`model`]: typed reading and writing of the Automerge documents (member document first).
 //! - [`wire`]: the frames that travel over the sync WebSocket (see docs/PROTOCOL.md).
@@ -10,6 +11,7 @@
 //!
 //! Time and randomness always come in as arguments, so every rule is tested natively.
 
+pub mod api;
 pub mod backoff;
 pub mod docsync;
 pub mod ids;

@@ -1,0 +1,59 @@
+//! The hub's HTTP API bodies (JSON), shared by the hub and the app so they cannot drift.
+
+use crate::ids::{DeviceId, DocId, MemberId, ProjectId};
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/join`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+    pub display_name: String,
+}
+
+/// What a member is in a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Resident,
+    Organiser,
+}
+
+/// Answer to a join or a device link: everything a device needs to sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinResponse {
+    pub project_id: ProjectId,
+    pub project_name: String,
+    pub member_id: MemberId,
+    pub device_id: DeviceId,
+    /// The device's secret. The hub keeps only its hash; send it only in `Auth` frames and
+    /// `Authorization: Bearer` headers, never in a URL.
+    pub token: String,
+    pub member_doc: DocId,
+    pub role: Role,
+    #[serde(default)]
+    pub display_name: String,
+}
+
+/// `POST /api/devices/link-code` (authorised) answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkCodeResponse {
+    pub code: String,
+    /// Milliseconds since the epoch.
+    pub expires_at: i64,
+}
+
+/// `POST /api/devices/link`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRequest {
+    pub code: String,
+    pub device_name: String,
+}
+
+/// Every API error body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiErrorBody {
+    /// A stable snake_case code, e.g. `unknown_code`.
+    pub error: String,
+    /// Plain words a resident understands.
+    pub message: String,
+}
