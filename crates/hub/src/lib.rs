@@ -1,1 +1,27 @@
+//! Kumppani's hub: people join projects and link devices over a small JSON API, and
+//! devices sync their Automerge documents over one WebSocket each (`/sync`).
+//!
+//! - [`startup`] builds the [`Application`] from a [`Config`]; [`routes`] hold the HTTP API.
+//! - [`connection`] is the sync protocol's hub side without the socket; [`access`] decides
+//!   who may sync which document; [`docs`] caches documents in memory.
+//! - [`store`] is the storage trait ([`store::sqlite`] implements it) with its conformance suite.
+//! - [`tokens`] mints tokens and codes; [`projects`] and [`demo`] create projects;
+//!   [`banner`] prints codes and QR codes for the operator.
 
+pub mod access;
+pub mod banner;
+pub mod clock;
+pub mod config;
+pub mod connection;
+pub mod demo;
+pub mod docs;
+pub mod error;
+pub mod projects;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod store;
+pub mod tokens;
+
+pub use config::Config;
+pub use startup::Application;

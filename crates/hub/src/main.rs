@@ -1,1 +1,150 @@
-fn main() {}
+//! `kumppani-hub`: run the hub (`serve`), make a project (`project create`), or print the
+//! codes people join with (`codes`).
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use kumppani_hub::store::sqlite::SqliteStore;
+use kumppani_hub::store::HubStore;
+use kumppani_hub::{banner, demo, projects, tokens, Application, Config};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "kumppani-hub",
+    version,
+    about = "The Kumppani hub: join, devices and sync"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the hub.
+    Serve(ServeArgs),
+    /// Manage projects.
+    Project {
+        #[command(subcommand)]
+        command: ProjectCommand,
+    },
+    /// Print every project's join and organiser codes with their links.
+    Codes {
+        #[command(flatten)]
+        data: DataArg,
+        /// The address people reach the hub at, for the links.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProjectCommand {
+    /// Create a project; prints its id, join code and organiser code.
+    Create {
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        data: DataArg,
+    },
+}
+
+#[derive(Args)]
+struct DataArg {
+    /// Directory holding kumppani.sqlite3.
+    #[arg(long = "data", default_value = "./data")]
+    dir: PathBuf,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    data: DataArg,
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The built app (PWA) to serve.
+    #[arg(long = "static")]
+    static_dir: Option<PathBuf>,
+    /// Create the demo project on first start.
+    #[arg(long)]
+    seed_demo: bool,
+    /// The address people reach the hub at (default: http://<addr>).
+    #[arg(long)]
+    public_url: Option<String>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::Project {
+            command: ProjectCommand::Create { name, data },
+        } => {
+            let store = open(&data.dir).await?;
+            let p = projects::create_project(&store, name.trim()).await?;
+            println!("Project created: {}", p.name);
+            println!("Project id:     {}", p.id);
+            println!("Join code:      {}", p.join_code);
+            println!("Organiser code: {}", p.organiser_code);
+            store.close().await;
+            Ok(())
+        }
+        Command::Codes { data, public_url } => {
+            let store = open(&data.dir).await?;
+            print!(
+                "{}",
+                banner::projects(&store.projects().await?, &public_url, true)
+            );
+            store.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn open(dir: &std::path::Path) -> anyhow::Result<SqliteStore> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(SqliteStore::open(&dir.join("kumppani.sqlite3")).await?)
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let config = Config {
+        data_dir: args.data.dir,
+        addr: args.addr,
+        static_dir: args.static_dir,
+        public_url: args.public_url,
+        seed_demo: args.seed_demo,
+    };
+    let seed_demo = config.seed_demo;
+    let app = Application::build(config)
+        .await
+        .context("starting the hub")?;
+    let local_url = format!("http://{}", app.local_addr());
+    let public_url = app.public_url();
+    let projects = app.state().store.projects().await?;
+    println!("Kumppani hub is running at {local_url}");
+    if public_url != local_url {
+        println!("People reach it at {public_url}");
+    }
+    print!("{}", banner::projects(&projects, &public_url, true));
+    if seed_demo {
+        if let Some(code) = demo::resident_link_code(app.state()).await? {
+            println!(
+                "\nDemo resident {}: link a device with code {}",
+                demo::RESIDENT_NAME,
+                tokens::display_link_code(&code)
+            );
+        }
+    }
+    println!("KUMPPANI_HUB_LISTENING {local_url}");
+    app.run_until_stopped().await?;
+    Ok(())
+}

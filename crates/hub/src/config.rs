@@ -1,0 +1,43 @@
+//! What one hub process is configured with (from the CLI, or by the tests).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Holds `kumppani.sqlite3`.
+    pub data_dir: PathBuf,
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The built PWA; `None` serves a page saying the app is not built.
+    pub static_dir: Option<PathBuf>,
+    /// The address people reach the hub at, for join links; defaults to `http://<addr>`.
+    pub public_url: Option<String>,
+    /// Create the demo project on first start.
+    pub seed_demo: bool,
+}
+
+impl Config {
+    /// A hub on a free loopback port over `data_dir`, nothing else: what the tests use.
+    pub fn local(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            static_dir: None,
+            public_url: None,
+            seed_demo: false,
+        }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("kumppani.sqlite3")
+    }
+
+    /// The public URL, without a trailing slash, given the address actually bound.
+    pub fn public_url_for(&self, bound: SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{bound}"),
+        }
+    }
+}

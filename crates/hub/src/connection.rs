@@ -1,0 +1,274 @@
+//! One device's sync connection, without the socket: frames in, frames out.
+//!
+//! [`authenticate`] turns the first frame into a [`Connection`] (or a refusal);
+//! [`Connection::handle_frame`] answers each later frame; [`Connection::on_event`] pushes
+//! what other connections changed. Each returns a [`Step`]: frames to send, in order, and
+//! whether to close after them. `routes::sync_ws` is the thin loop that carries steps out.
+//!
+//! Order on a change: apply, append the chunk and commit it, save the sync state, and only
+//! then reply; a failed append poisons the cached document and closes, so nothing unsaved
+//! is ever acknowledged.
+
+use crate::access::{can_sync, Access};
+use crate::clock::now_ms;
+use crate::state::{AppState, HubEvent};
+use crate::store::{DeviceIdentity, StoreError};
+use crate::tokens::hash_token;
+use kumppani_core::docsync::PeerSync;
+use kumppani_core::ids::DocId;
+use kumppani_core::store::StoredDoc;
+use kumppani_core::wire::{DocKind, ErrorCode, Frame, Welcome};
+use std::collections::HashMap;
+
+const NOT_SAVED: &str =
+    "The hub could not save your changes; they are safe on your device and will be sent again.";
+const NOT_LOADED: &str = "The hub could not open your data just now; try again in a moment.";
+const AUTH_FAILED: &str =
+    "This device is not signed in to the hub any more. Join again or link it from another device.";
+
+/// What to do after one input: send these frames in order, then close if `close`.
+#[derive(Debug, Default, PartialEq, Eq)]
+#[must_use]
+pub struct Step {
+    pub send: Vec<Frame>,
+    pub close: bool,
+}
+
+impl Step {
+    fn send(frame: Frame) -> Self {
+        Self {
+            send: vec![frame],
+            close: false,
+        }
+    }
+
+    /// An `Error` frame, then close.
+    pub fn fail(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            send: vec![Frame::Error {
+                code,
+                message: message.into(),
+            }],
+            close: true,
+        }
+    }
+}
+
+/// An authenticated device's connection.
+pub struct Connection {
+    pub identity: DeviceIdentity,
+    id: u64,
+    /// Documents this connection syncs (access already granted), with their peer state.
+    peers: HashMap<DocId, PeerSync>,
+}
+
+/// Reads the first frame. `Ok` carries the connection and its `Welcome`; `Err` the refusal.
+pub async fn authenticate(state: &AppState, bytes: &[u8]) -> Result<(Connection, Step), Step> {
+    let token = match Frame::decode(bytes) {
+        Ok(Frame::Auth { token }) => token,
+        Ok(_) => {
+            return Err(Step::fail(
+                ErrorCode::NotAuthenticated,
+                "The first frame must be Auth.",
+            ))
+        }
+        Err(e) => return Err(Step::fail(e.code(), e.to_string())),
+    };
+    let identity = match state.store.device_by_token_hash(&hash_token(&token)).await {
+        Ok(Some(identity)) => identity,
+        Ok(None) => return Err(Step::fail(ErrorCode::AuthFailed, AUTH_FAILED)),
+        Err(e) => {
+            tracing::error!(error = %e, "device lookup failed");
+            return Err(Step::fail(ErrorCode::Unavailable, NOT_LOADED));
+        }
+    };
+    tracing::info!(device = %identity.device, "device connected");
+    let welcome = Frame::Welcome(Welcome {
+        project: identity.member.project,
+        member: identity.member.id,
+        device: identity.device,
+        hub_time_ms: now_ms(),
+        docs: vec![(identity.member.member_doc, DocKind::Member)],
+    });
+    let conn = Connection {
+        identity,
+        id: state.connection_id(),
+        peers: HashMap::new(),
+    };
+    Ok((conn, Step::send(welcome)))
+}
+
+impl Connection {
+    /// Answers one frame after authentication.
+    pub async fn handle_frame(&mut self, state: &AppState, bytes: &[u8]) -> Step {
+        match Frame::decode(bytes) {
+            Ok(Frame::Sync { doc, message }) => self.sync(state, doc, &message).await,
+            Ok(Frame::Error { code, message }) => {
+                tracing::info!(device = %self.identity.device, ?code, %message, "device closed with an error");
+                Step {
+                    send: Vec::new(),
+                    close: true,
+                }
+            }
+            Ok(_) => Step::fail(
+                ErrorCode::Malformed,
+                "Only Sync frames may follow authentication.",
+            ),
+            Err(e) => Step::fail(e.code(), e.to_string()),
+        }
+    }
+
+    async fn sync(&mut self, state: &AppState, doc: DocId, message: &[u8]) -> Step {
+        if !self.peers.contains_key(&doc) {
+            match self.open_peer(state, doc).await {
+                Ok(Some(peer)) => {
+                    self.peers.insert(doc, peer);
+                }
+                Ok(None) => return Step::send(Frame::Unavailable { doc }),
+                Err(e) => {
+                    tracing::error!(error = %e, %doc, "could not open a document's sync");
+                    return Step::fail(ErrorCode::Unavailable, NOT_LOADED);
+                }
+            }
+        }
+        let mut guard = match state.docs.lock(state.store.as_ref(), doc).await {
+            Ok(guard) => guard,
+            Err(e) => {
+                tracing::error!(error = %e, %doc, "could not load a document");
+                return Step::fail(ErrorCode::Unavailable, NOT_LOADED);
+            }
+        };
+        let peer = self.peers.get_mut(&doc).expect("inserted above");
+        let received = match peer.receive(&mut guard, message) {
+            Ok(r) => r,
+            Err(e) => {
+                // A half-applied message must not linger in memory.
+                guard.poison();
+                self.peers.remove(&doc);
+                return Step::fail(ErrorCode::BadSyncMessage, e.to_string());
+            }
+        };
+        if received.changed {
+            let chunk = guard.save_incremental();
+            match state.store.append_chunk(doc, &chunk).await {
+                Ok(appended) => {
+                    if StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
+                        let snapshot = guard.save();
+                        if let Err(e) = state.store.compact(doc, &snapshot, appended.seq).await {
+                            // The chunks are still there: nothing is lost, compaction waits.
+                            tracing::warn!(error = %e, %doc, "compaction failed");
+                        }
+                    }
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, %doc, "could not store a change");
+                    guard.poison();
+                    self.peers.remove(&doc);
+                    return Step::fail(ErrorCode::Unavailable, NOT_SAVED);
+                }
+            }
+        }
+        if let Err(e) = state
+            .store
+            .save_sync_state(doc, self.identity.device, &peer.encode())
+            .await
+        {
+            // Harmless beyond cost: an older state only means resending more next time.
+            tracing::warn!(error = %e, %doc, "could not save a sync state");
+        }
+        let reply = peer.poll_message(&mut guard);
+        drop(guard);
+        if received.changed {
+            state.publish(HubEvent::DocChanged {
+                doc,
+                origin: self.id,
+            });
+        }
+        Step {
+            send: reply
+                .map(|message| Frame::Sync { doc, message })
+                .into_iter()
+                .collect(),
+            close: false,
+        }
+    }
+
+    /// `Some` peer when this device may sync `doc`, restored from its saved state if any.
+    async fn open_peer(
+        &self,
+        state: &AppState,
+        doc: DocId,
+    ) -> Result<Option<PeerSync>, StoreError> {
+        let meta = state.store.doc_meta(doc).await?;
+        if can_sync(&self.identity.member, meta.as_ref()) == Access::Denied {
+            return Ok(None);
+        }
+        let saved = state.store.sync_state(doc, self.identity.device).await?;
+        Ok(Some(
+            saved
+                .and_then(|bytes| PeerSync::restore(&bytes).ok())
+                .unwrap_or_default(),
+        ))
+    }
+
+    /// Acts on something another connection did.
+    pub async fn on_event(&mut self, state: &AppState, event: HubEvent) -> Step {
+        match event {
+            HubEvent::DeviceRevoked(device) if device == self.identity.device => {
+                Step::fail(ErrorCode::AuthFailed, AUTH_FAILED)
+            }
+            HubEvent::DocChanged { doc, origin } if origin != self.id => {
+                self.push(state, doc).await
+            }
+            _ => Step::default(),
+        }
+    }
+
+    /// Offers this device whatever it does not have of every document it syncs (after the
+    /// event bus lagged and events were lost).
+    pub async fn push_all(&mut self, state: &AppState) -> Step {
+        let docs: Vec<DocId> = self.peers.keys().copied().collect();
+        let mut step = Step::default();
+        for doc in docs {
+            let s = self.push(state, doc).await;
+            step.send.extend(s.send);
+            step.close |= s.close;
+        }
+        step
+    }
+
+    async fn push(&mut self, state: &AppState, doc: DocId) -> Step {
+        let Some(peer) = self.peers.get_mut(&doc) else {
+            return Step::default();
+        };
+        match state.docs.lock(state.store.as_ref(), doc).await {
+            Ok(mut guard) => Step {
+                send: peer
+                    .poll_message(&mut guard)
+                    .map(|message| Frame::Sync { doc, message })
+                    .into_iter()
+                    .collect(),
+                close: false,
+            },
+            Err(e) => {
+                tracing::error!(error = %e, %doc, "could not load a document to push");
+                Step::fail(ErrorCode::Unavailable, NOT_LOADED)
+            }
+        }
+    }
+
+    /// The connection is gone: forget what was in flight, keep the shared heads.
+    pub async fn finish(mut self, state: &AppState) {
+        for (doc, peer) in &mut self.peers {
+            peer.reset_connection();
+            if let Err(e) = state
+                .store
+                .save_sync_state(*doc, self.identity.device, &peer.encode())
+                .await
+            {
+                tracing::warn!(error = %e, %doc, "could not save a sync state at disconnect");
+            }
+        }
+        tracing::info!(device = %self.identity.device, "device disconnected");
+    }
+}

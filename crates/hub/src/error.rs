@@ -1,0 +1,119 @@
+//! The HTTP API's error: each variant becomes a status and a safe JSON body
+//! `{"error": "<snake_code>", "message": "<plain words a resident understands>"}`.
+//! Internal causes are logged here and never sent.
+
+use crate::store::StoreError;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("unknown code")]
+    UnknownCode,
+    #[error("link code already used")]
+    CodeUsed,
+    #[error("link code expired")]
+    CodeExpired,
+    /// A field a person filled in is not acceptable; the message says how to fix it.
+    #[error("invalid {field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: &'static str,
+    },
+    #[error("the request body is not the expected JSON: {0}")]
+    BadJson(#[from] JsonRejection),
+    #[error("missing, unknown or revoked device token")]
+    Unauthorized,
+    #[error("no such device for this member")]
+    UnknownDevice,
+    #[error("no such API route")]
+    NotFound,
+    #[error("storage failed: {0}")]
+    Store(#[from] StoreError),
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        match self {
+            ApiError::UnknownCode => (
+                StatusCode::NOT_FOUND,
+                "unknown_code",
+                "That code is not right. Check it and try again.".into(),
+            ),
+            ApiError::CodeUsed => (
+                StatusCode::GONE,
+                "code_used",
+                "That code has already been used. Make a new one on your other device.".into(),
+            ),
+            ApiError::CodeExpired => (
+                StatusCode::GONE,
+                "code_expired",
+                "That code is too old. Make a new one on your other device.".into(),
+            ),
+            ApiError::Invalid { field, message } => (
+                StatusCode::BAD_REQUEST,
+                invalid_code(field),
+                (*message).into(),
+            ),
+            ApiError::BadJson(_) => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "The app sent something the hub did not understand. Update the app and try again."
+                    .into(),
+            ),
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "not_signed_in",
+                "This device is not signed in any more. Join again or link it from another device."
+                    .into(),
+            ),
+            ApiError::UnknownDevice => (
+                StatusCode::NOT_FOUND,
+                "unknown_device",
+                "That device is not one of yours.".into(),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "There is nothing here.".into(),
+            ),
+            ApiError::Store(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "The hub is having trouble right now. Try again in a moment.".into(),
+            ),
+        }
+    }
+}
+
+fn invalid_code(field: &str) -> &'static str {
+    match field {
+        "display_name" => "invalid_display_name",
+        "device_name" => "invalid_device_name",
+        "device_id" => "invalid_device_id",
+        _ => "invalid_input",
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.parts();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        (
+            status,
+            Json(serde_json::json!({ "error": code, "message": message })),
+        )
+            .into_response()
+    }
+}
+
+/// `axum::Json`, but a body that does not parse is an [`ApiError`] like every other fault.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);

@@ -1,0 +1,21 @@
+//! The hub's HTTP surface: one module per area, each exporting `router()`.
+
+pub mod devices;
+pub mod health;
+pub mod join;
+pub mod static_files;
+pub mod sync_ws;
+
+use crate::state::AppState;
+use axum::Router;
+
+/// Every route, with static files (the PWA) as the fallback.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(health::router())
+        .merge(join::router())
+        .merge(devices::router())
+        .merge(sync_ws::router())
+        .merge(static_files::router(state.config.static_dir.as_deref()))
+        .with_state(state)
+}

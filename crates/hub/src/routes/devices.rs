@@ -1,0 +1,151 @@
+//! A member's devices: make a link code on a device that is in (`POST
+//! /api/devices/link-code`), link a new device with it (`POST /api/devices/link`), and
+//! revoke a lost one (`POST /api/devices/revoke`).
+
+use super::join::{new_device, parse_name, Joined};
+use crate::clock::now_ms;
+use crate::error::{ApiError, ApiJson};
+use crate::state::{AppState, HubEvent};
+use crate::store::{DeviceIdentity, MemberRecord, Redeemed, StoreError};
+use crate::tokens::{hash_token, link_code, normalize_link_code};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::{Json, Router};
+use kumppani_core::ids::DeviceId;
+use serde::{Deserialize, Serialize};
+
+/// How long a link code made on a device works.
+pub const LINK_CODE_TTL_MS: i64 = 10 * 60 * 1000;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/devices/link-code", post(make_link_code))
+        .route("/api/devices/link", post(link_device))
+        .route("/api/devices/revoke", post(revoke_device))
+}
+
+/// The device behind `Authorization: Bearer <token>`, if it is known and not revoked.
+pub async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<DeviceIdentity, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::Unauthorized)?;
+    state
+        .store
+        .device_by_token_hash(&hash_token(token))
+        .await?
+        .ok_or(ApiError::Unauthorized)
+}
+
+/// Stores a fresh single-use link code for `member`, retrying the rare clash.
+pub async fn issue_link_code(
+    state: &AppState,
+    member: &MemberRecord,
+    expires_at: i64,
+) -> Result<String, StoreError> {
+    let mut attempt = 0;
+    loop {
+        let code = link_code();
+        match state
+            .store
+            .create_link_code(&code, member, expires_at)
+            .await
+        {
+            Err(StoreError::Conflict(_)) if attempt < 5 => attempt += 1,
+            other => return other.map(|()| code),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LinkCode {
+    code: String,
+    expires_at: i64,
+}
+
+async fn make_link_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<LinkCode>, ApiError> {
+    let who = authenticate(&state, &headers).await?;
+    let expires_at = now_ms() + LINK_CODE_TTL_MS;
+    let code = issue_link_code(&state, &who.member, expires_at).await?;
+    Ok(Json(LinkCode { code, expires_at }))
+}
+
+#[derive(Deserialize)]
+struct LinkRequest {
+    code: String,
+    #[serde(default)]
+    device_name: Option<String>,
+}
+
+async fn link_device(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LinkRequest>,
+) -> Result<Json<Joined>, ApiError> {
+    let name = match req.device_name.as_deref() {
+        Some(name) => parse_name(name, "device_name")?,
+        None => "Uusi laite".to_owned(),
+    };
+    let (device, token) = new_device(name);
+    let member = match state
+        .store
+        .redeem_link_code(&normalize_link_code(&req.code), now_ms(), &device)
+        .await?
+    {
+        Redeemed::Linked(member) => member,
+        Redeemed::Unknown => return Err(ApiError::UnknownCode),
+        Redeemed::AlreadyUsed => return Err(ApiError::CodeUsed),
+        Redeemed::Expired => return Err(ApiError::CodeExpired),
+    };
+    let project = state
+        .store
+        .project(member.project)
+        .await?
+        .ok_or(ApiError::UnknownCode)?;
+    tracing::info!(member = %member.id, device = %device.id, "device linked");
+    Ok(Json(Joined {
+        project_id: project.id,
+        project_name: project.name,
+        member_id: member.id,
+        display_name: member.display_name,
+        device_id: device.id,
+        token,
+        member_doc: member.member_doc,
+        role: member.role,
+    }))
+}
+
+#[derive(Deserialize)]
+struct RevokeRequest {
+    device_id: String,
+}
+
+async fn revoke_device(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<RevokeRequest>,
+) -> Result<StatusCode, ApiError> {
+    let who = authenticate(&state, &headers).await?;
+    let target: DeviceId = req
+        .device_id
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::UnknownDevice)?;
+    match state.store.device(target).await? {
+        Some(device) if device.member == who.member.id => {}
+        _ => return Err(ApiError::UnknownDevice),
+    }
+    state.store.revoke_device(target, now_ms()).await?;
+    state.publish(HubEvent::DeviceRevoked(target));
+    tracing::info!(device = %target, by = %who.device, "device revoked");
+    Ok(StatusCode::NO_CONTENT)
+}

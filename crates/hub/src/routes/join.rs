@@ -1,0 +1,128 @@
+//! `POST /api/join`: a person joins a project with its join code (as a resident) or its
+//! organiser code (as an organiser). The hub makes their member document and first device.
+
+use crate::clock::now_ms;
+use crate::error::{ApiError, ApiJson};
+use crate::state::AppState;
+use crate::store::{CodeKind, MemberRecord, NewDevice, NewMember, Role};
+use crate::tokens::{hash_token, mint_token, normalize_code, random_bytes};
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router};
+use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::model::member;
+use serde::{Deserialize, Serialize};
+
+pub const MAX_NAME_CHARS: usize = 80;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/join", post(join))
+}
+
+#[derive(Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+    pub display_name: String,
+    /// What the person calls this device; optional.
+    #[serde(default)]
+    pub device_name: Option<String>,
+}
+
+/// What a device keeps after joining or linking. The token is shown only this once.
+#[derive(Debug, Serialize)]
+pub struct Joined {
+    pub project_id: ProjectId,
+    pub project_name: String,
+    pub member_id: MemberId,
+    pub display_name: String,
+    pub device_id: DeviceId,
+    pub token: String,
+    pub member_doc: DocId,
+    pub role: Role,
+}
+
+/// A name a person typed: trimmed, not empty, at most [`MAX_NAME_CHARS`] characters.
+pub fn parse_name(input: &str, field: &'static str) -> Result<String, ApiError> {
+    let name = input.trim();
+    if name.is_empty() {
+        return Err(ApiError::Invalid {
+            field,
+            message: "Please write a name.",
+        });
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::Invalid {
+            field,
+            message: "That name is too long. Use at most 80 characters.",
+        });
+    }
+    Ok(name.to_owned())
+}
+
+/// A new device with a fresh token: the record to store and the token to hand out.
+pub fn new_device(name: String) -> (NewDevice, String) {
+    let token = mint_token();
+    let device = NewDevice {
+        id: DeviceId::from_bytes(random_bytes()),
+        token_hash: hash_token(&token),
+        name,
+    };
+    (device, token)
+}
+
+async fn join(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<JoinRequest>,
+) -> Result<Json<Joined>, ApiError> {
+    let display_name = parse_name(&req.display_name, "display_name")?;
+    let device_name = match req.device_name.as_deref() {
+        Some(name) => parse_name(name, "device_name")?,
+        None => "Ensimmäinen laite".to_owned(),
+    };
+    let code = state
+        .store
+        .code(&normalize_code(&req.code))
+        .await?
+        .ok_or(ApiError::UnknownCode)?;
+    let role = match code.kind {
+        CodeKind::Join => Role::Resident,
+        CodeKind::Organiser => Role::Organiser,
+        CodeKind::Link => return Err(ApiError::UnknownCode),
+    };
+    let project = state
+        .store
+        .project(code.project)
+        .await?
+        .ok_or(ApiError::UnknownCode)?;
+    let member = MemberRecord {
+        id: MemberId::from_bytes(random_bytes()),
+        project: project.id,
+        display_name,
+        role,
+        member_doc: DocId::from_bytes(random_bytes()),
+    };
+    let (device, token) = new_device(device_name);
+    let device_id = device.id;
+    state
+        .store
+        .create_member(
+            &NewMember {
+                member: member.clone(),
+                member_doc_snapshot: member::new_document().save(),
+                device: Some(device),
+            },
+            now_ms(),
+        )
+        .await?;
+    tracing::info!(member = %member.id, role = role.as_str(), "member joined");
+    Ok(Json(Joined {
+        project_id: project.id,
+        project_name: project.name,
+        member_id: member.id,
+        display_name: member.display_name,
+        device_id,
+        token,
+        member_doc: member.member_doc,
+        role,
+    }))
+}

@@ -1,0 +1,120 @@
+//! Builds the hub: opens the store (running migrations), seeds the demo if asked, binds
+//! the listener and assembles the routes. [`Application::build`] then
+//! [`Application::run_until_stopped`]; tests read [`Application::port`] in between.
+
+use crate::config::Config;
+use crate::demo::{self, DemoError};
+use crate::routes;
+use crate::state::AppState;
+use crate::store::sqlite::SqliteStore;
+use crate::store::StoreError;
+use axum::http::Request;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("could not create the data dir or bind the address: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("could not open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("could not seed the demo project: {0}")]
+    Demo(#[from] DemoError),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    addr: SocketAddr,
+    state: AppState,
+    sqlite: SqliteStore,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let sqlite = SqliteStore::open(&config.database_path()).await?;
+        if config.seed_demo {
+            demo::seed_if_empty(&sqlite).await?;
+        }
+        let listener = TcpListener::bind(config.addr).await?;
+        let addr = listener.local_addr()?;
+        let state = AppState::new(Arc::new(sqlite.clone()), config);
+        Ok(Self {
+            listener,
+            addr,
+            state,
+            sqlite,
+        })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Where people reach the hub: `--public-url`, or `http://<bound address>`.
+    pub fn public_url(&self) -> String {
+        self.state.config.public_url_for(self.addr)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let app = routes::router(self.state.clone()).layer(
+            TraceLayer::new_for_http()
+                // Path only: query strings and bodies may carry codes or tokens.
+                .make_span_with(|req: &Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        );
+        let result = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.sqlite.close().await;
+        result
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

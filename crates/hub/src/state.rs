@@ -1,0 +1,51 @@
+//! What every handler shares: the store, the document cache, the config, and the event
+//! bus that tells open sync connections what changed.
+
+use crate::config::Config;
+use crate::docs::DocCache;
+use crate::store::HubStore;
+use kumppani_core::ids::{DeviceId, DocId};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use tokio::sync::broadcast;
+
+/// Something every open sync connection may need to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HubEvent {
+    /// A document gained changes through connection `origin`; others push them on.
+    DocChanged { doc: DocId, origin: u64 },
+    /// A device was revoked; its open connections close.
+    DeviceRevoked(DeviceId),
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn HubStore>,
+    pub docs: DocCache,
+    pub config: Arc<Config>,
+    pub events: broadcast::Sender<HubEvent>,
+    next_connection: Arc<AtomicU64>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn HubStore>, config: Config) -> Self {
+        let (events, _) = broadcast::channel(1024);
+        Self {
+            store,
+            docs: DocCache::default(),
+            config: Arc::new(config),
+            events,
+            next_connection: Arc::new(AtomicU64::new(1)),
+        }
+    }
+
+    /// A number that tells this process's sync connections apart.
+    pub fn connection_id(&self) -> u64 {
+        self.next_connection.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn publish(&self, event: HubEvent) {
+        // No receivers means no open connections: nothing to tell.
+        let _ = self.events.send(event);
+    }
+}

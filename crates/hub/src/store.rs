@@ -1,0 +1,249 @@
+//! The hub's storage, as a trait: projects, codes, members, devices, document access
+//! metadata, documents (snapshot + incremental chunks) and per-device sync states.
+//!
+//! [`sqlite::SqliteStore`] is the implementation today; a PostgreSQL one goes beside it and
+//! must pass the same [`conformance`] suite. Invariants every implementation keeps:
+//! - a write is durable when its method returns `Ok` (the hub acknowledges changes after that);
+//! - multi-row writes ([`HubStore::create_member`], [`HubStore::redeem_link_code`],
+//!   [`HubStore::compact`]) are one transaction: all or nothing;
+//! - a link code is redeemed at most once, even by two racing requests.
+
+pub mod conformance;
+pub mod sqlite;
+
+use async_trait::async_trait;
+use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::store::StoredDoc;
+use kumppani_core::wire::DocKind;
+
+pub use kumppani_core::store::COMPACT_AFTER_CHUNKS;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A unique value (a code, a token hash) is already taken.
+    #[error("{0} is already taken")]
+    Conflict(&'static str),
+    /// A stored value could not be read back (an id that is not hex, an unknown kind).
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+/// What a member is to their project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Resident,
+    Organiser,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Resident => "resident",
+            Role::Organiser => "organiser",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "resident" => Some(Role::Resident),
+            "organiser" => Some(Role::Organiser),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// Reusable; joining with it makes a resident.
+    Join,
+    /// Reusable; joining with it makes an organiser.
+    Organiser,
+    /// Single use, short-lived; links one more device to an existing member.
+    Link,
+}
+
+impl CodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeKind::Join => "join",
+            CodeKind::Organiser => "organiser",
+            CodeKind::Link => "link",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "join" => Some(CodeKind::Join),
+            "organiser" => Some(CodeKind::Organiser),
+            "link" => Some(CodeKind::Link),
+            _ => None,
+        }
+    }
+}
+
+/// A code as stored (always in its normalised form, see [`crate::tokens::normalize_code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRecord {
+    pub code: String,
+    pub project: ProjectId,
+    pub kind: CodeKind,
+    pub member: Option<MemberId>,
+    pub expires_at: Option<i64>,
+    pub used_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectRecord {
+    pub id: ProjectId,
+    pub name: String,
+    pub join_code: Option<String>,
+    pub organiser_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRecord {
+    pub id: MemberId,
+    pub project: ProjectId,
+    pub display_name: String,
+    pub role: Role,
+    pub member_doc: DocId,
+}
+
+/// Who a (non-revoked) device is: everything the hub decides access from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceIdentity {
+    pub device: DeviceId,
+    pub member: MemberRecord,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRecord {
+    pub id: DeviceId,
+    pub member: MemberId,
+    pub name: String,
+    pub revoked_at: Option<i64>,
+}
+
+/// A new device: its id, the SHA-256 of its token, and a name its person recognises.
+#[derive(Debug, Clone)]
+pub struct NewDevice {
+    pub id: DeviceId,
+    pub token_hash: [u8; 32],
+    pub name: String,
+}
+
+/// A new member with their member document (its first snapshot) and first device.
+#[derive(Debug, Clone)]
+pub struct NewMember {
+    pub member: MemberRecord,
+    pub member_doc_snapshot: Vec<u8>,
+    /// None for a member made by the hub itself (the demo resident).
+    pub device: Option<NewDevice>,
+}
+
+/// Who may sync a document: its kind, project and (for member documents) member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocMeta {
+    pub kind: DocKind,
+    pub project: ProjectId,
+    pub member: Option<MemberId>,
+}
+
+/// What redeeming a link code did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redeemed {
+    /// The device now belongs to this member.
+    Linked(MemberRecord),
+    Unknown,
+    AlreadyUsed,
+    Expired,
+}
+
+/// A chunk appended: its sequence number and how many chunks now wait for compaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    pub seq: u64,
+    pub chunks_since_snapshot: usize,
+}
+
+#[async_trait]
+pub trait HubStore: Send + Sync + 'static {
+    /// Creates a project with its reusable join and organiser codes.
+    async fn create_project(
+        &self,
+        id: ProjectId,
+        name: &str,
+        join_code: &str,
+        organiser_code: &str,
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    /// Every project, oldest first, with its join and organiser codes.
+    async fn projects(&self) -> Result<Vec<ProjectRecord>, StoreError>;
+
+    async fn project(&self, id: ProjectId) -> Result<Option<ProjectRecord>, StoreError>;
+
+    /// A code in normalised form, whatever its state (used, expired).
+    async fn code(&self, code: &str) -> Result<Option<CodeRecord>, StoreError>;
+
+    /// Stores a single-use link code for `member`.
+    async fn create_link_code(
+        &self,
+        code: &str,
+        member: &MemberRecord,
+        expires_at: i64,
+    ) -> Result<(), StoreError>;
+
+    /// Marks a link code used and adds the device, in one transaction; at most one caller
+    /// ever gets `Linked` for a code.
+    async fn redeem_link_code(
+        &self,
+        code: &str,
+        now: i64,
+        device: &NewDevice,
+    ) -> Result<Redeemed, StoreError>;
+
+    /// Adds the member, their document's access metadata and snapshot, and their first
+    /// device, in one transaction.
+    async fn create_member(&self, new: &NewMember, now: i64) -> Result<(), StoreError>;
+
+    async fn member(&self, id: MemberId) -> Result<Option<MemberRecord>, StoreError>;
+
+    async fn members_of_project(&self, project: ProjectId)
+        -> Result<Vec<MemberRecord>, StoreError>;
+
+    /// The non-revoked device holding the token with this hash.
+    async fn device_by_token_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> Result<Option<DeviceIdentity>, StoreError>;
+
+    async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError>;
+
+    /// Revokes a device; its token stops working at once. Revoking twice keeps the first time.
+    async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError>;
+
+    async fn doc_meta(&self, doc: DocId) -> Result<Option<DocMeta>, StoreError>;
+
+    /// The snapshot and every chunk after it, in append order. Unknown documents are empty.
+    async fn load_doc(&self, doc: DocId) -> Result<StoredDoc, StoreError>;
+
+    /// Appends a chunk durably.
+    async fn append_chunk(&self, doc: DocId, chunk: &[u8]) -> Result<Appended, StoreError>;
+
+    /// Replaces the snapshot and drops every chunk with `seq <= through`, in one transaction.
+    async fn compact(&self, doc: DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError>;
+
+    async fn sync_state(&self, doc: DocId, device: DeviceId)
+        -> Result<Option<Vec<u8>>, StoreError>;
+
+    async fn save_sync_state(
+        &self,
+        doc: DocId,
+        device: DeviceId,
+        state: &[u8],
+    ) -> Result<(), StoreError>;
+}

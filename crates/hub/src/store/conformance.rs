@@ -1,0 +1,287 @@
+//! The suite every [`HubStore`] passes. Each function takes a fresh, empty store; the
+//! integration tests run them all on SQLite in a temp file (and later on PostgreSQL).
+
+use super::*;
+use crate::tokens;
+use kumppani_core::ids::EntryId;
+use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
+use kumppani_core::time::Timestamp;
+
+fn id16(n: u8) -> [u8; 16] {
+    [n; 16]
+}
+
+async fn project<S: HubStore + ?Sized>(store: &S, n: u8) -> ProjectId {
+    let id = ProjectId::from_bytes(id16(n));
+    store
+        .create_project(
+            id,
+            &format!("Projekti {n}"),
+            &format!("join-{n}"),
+            &format!("org-{n}"),
+            1,
+        )
+        .await
+        .unwrap();
+    id
+}
+
+async fn member_with_device<S: HubStore + ?Sized>(
+    store: &S,
+    project: ProjectId,
+    n: u8,
+) -> (MemberRecord, String) {
+    let token = tokens::mint_token();
+    let member = MemberRecord {
+        id: MemberId::from_bytes(id16(n)),
+        project,
+        display_name: format!("Jäsen {n}"),
+        role: Role::Resident,
+        member_doc: DocId::from_bytes(id16(n)),
+    };
+    store
+        .create_member(
+            &NewMember {
+                member: member.clone(),
+                member_doc_snapshot: member::new_document().save(),
+                device: Some(NewDevice {
+                    id: DeviceId::from_bytes(id16(n)),
+                    token_hash: tokens::hash_token(&token),
+                    name: "puhelin".into(),
+                }),
+            },
+            2,
+        )
+        .await
+        .unwrap();
+    (member, token)
+}
+
+fn write(doc: &mut automerge::AutoCommit, n: u8) -> Vec<u8> {
+    let draft = EntryDraft {
+        text: format!("Merkintä {n}"),
+        mood: Mood::new(3).unwrap(),
+        tags: vec!["testi".into()],
+        at: Timestamp(i64::from(n)),
+    };
+    member::add_entry(doc, EntryId::from_bytes([n; 16]), &draft, Timestamp(0)).unwrap();
+    member::commit(doc, "test", Timestamp(0));
+    doc.save_incremental()
+}
+
+/// Projects list with their codes; codes are found by their normalised form; a code is unique.
+pub async fn projects_and_codes<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let all = store.projects().await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].join_code.as_deref(), Some("join-1"));
+    assert_eq!(all[0].organiser_code.as_deref(), Some("org-1"));
+    let code = store.code("org-1").await.unwrap().unwrap();
+    assert_eq!((code.project, code.kind), (p, CodeKind::Organiser));
+    assert!(store.code("nothing").await.unwrap().is_none());
+    let clash = store
+        .create_project(
+            ProjectId::from_bytes(id16(2)),
+            "Toinen",
+            "join-1",
+            "org-2",
+            1,
+        )
+        .await;
+    assert!(matches!(clash, Err(StoreError::Conflict(_))), "{clash:?}");
+    assert_eq!(
+        store.projects().await.unwrap().len(),
+        1,
+        "a failed create leaves nothing"
+    );
+}
+
+/// A member comes with their document's metadata and snapshot and their first device.
+pub async fn members_devices_and_revocation<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (m, token) = member_with_device(store, p, 5).await;
+    assert_eq!(store.member(m.id).await.unwrap(), Some(m.clone()));
+    assert_eq!(store.members_of_project(p).await.unwrap(), vec![m.clone()]);
+    let meta = store.doc_meta(m.member_doc).await.unwrap().unwrap();
+    assert_eq!(
+        meta,
+        DocMeta {
+            kind: DocKind::Member,
+            project: p,
+            member: Some(m.id)
+        }
+    );
+    let doc = store.load_doc(m.member_doc).await.unwrap();
+    assert!(doc.snapshot.is_some() && doc.chunks.is_empty());
+
+    let who = store
+        .device_by_token_hash(&tokens::hash_token(&token))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(who.member, m);
+    assert!(store
+        .device_by_token_hash(&tokens::hash_token("forged"))
+        .await
+        .unwrap()
+        .is_none());
+    store.revoke_device(who.device, 10).await.unwrap();
+    store.revoke_device(who.device, 20).await.unwrap();
+    assert!(store
+        .device_by_token_hash(&tokens::hash_token(&token))
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        store.device(who.device).await.unwrap().unwrap().revoked_at,
+        Some(10)
+    );
+}
+
+/// A link code links one device, once, before it expires.
+pub async fn link_codes_are_single_use_and_expire<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (m, _) = member_with_device(store, p, 5).await;
+    store.create_link_code("ABCD2345", &m, 1_000).await.unwrap();
+    store.create_link_code("EXPD2345", &m, 1_000).await.unwrap();
+    let device = |n: u8| NewDevice {
+        id: DeviceId::from_bytes(id16(n)),
+        token_hash: tokens::hash_token(&n.to_string()),
+        name: "tabletti".into(),
+    };
+    assert_eq!(
+        store
+            .redeem_link_code("ABCD2345", 500, &device(6))
+            .await
+            .unwrap(),
+        Redeemed::Linked(m.clone())
+    );
+    assert_eq!(
+        store
+            .redeem_link_code("ABCD2345", 600, &device(7))
+            .await
+            .unwrap(),
+        Redeemed::AlreadyUsed
+    );
+    assert_eq!(
+        store
+            .redeem_link_code("EXPD2345", 1_000, &device(8))
+            .await
+            .unwrap(),
+        Redeemed::Expired
+    );
+    assert_eq!(
+        store
+            .redeem_link_code("NONE2345", 1, &device(9))
+            .await
+            .unwrap(),
+        Redeemed::Unknown
+    );
+    assert_eq!(
+        store
+            .redeem_link_code("join-1", 1, &device(9))
+            .await
+            .unwrap(),
+        Redeemed::Unknown
+    );
+    let linked = store
+        .device_by_token_hash(&tokens::hash_token("6"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(linked.member, m);
+    assert!(store
+        .device(DeviceId::from_bytes(id16(7)))
+        .await
+        .unwrap()
+        .is_none());
+}
+
+/// Chunks come back in append order with rising sequence numbers and rebuild the document.
+pub async fn chunks_reload_in_order<S: HubStore + ?Sized>(store: &S) {
+    let id = DocId::from_bytes(id16(1));
+    let mut doc = member::new_document();
+    set_writer(&mut doc, [1; 16]);
+    let mut written = vec![doc.save_incremental()];
+    store.append_chunk(id, &written[0]).await.unwrap();
+    for n in 1..=5 {
+        let chunk = write(&mut doc, n);
+        let appended = store.append_chunk(id, &chunk).await.unwrap();
+        assert_eq!(appended.chunks_since_snapshot, usize::from(n) + 1);
+        written.push(chunk);
+    }
+    let stored = store.load_doc(id).await.unwrap();
+    let chunks: Vec<Vec<u8>> = stored.chunks.iter().map(|(_, c)| c.clone()).collect();
+    assert_eq!(chunks, written);
+    assert!(stored.chunks.windows(2).all(|w| w[0].0 < w[1].0));
+    let mut reloaded = stored.to_doc().unwrap();
+    assert_eq!(reloaded.get_heads(), doc.get_heads());
+    assert!(store
+        .load_doc(DocId::from_bytes(id16(99)))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// Compaction keeps every change, drops only covered chunks, and sequence numbers keep rising.
+pub async fn compaction_keeps_content<S: HubStore + ?Sized>(store: &S) {
+    let id = DocId::from_bytes(id16(2));
+    let mut doc = member::new_document();
+    set_writer(&mut doc, [2; 16]);
+    store
+        .append_chunk(id, &doc.save_incremental())
+        .await
+        .unwrap();
+    for n in 1..=3 {
+        store.append_chunk(id, &write(&mut doc, n)).await.unwrap();
+    }
+    let before = store.load_doc(id).await.unwrap();
+    let through = before.last_seq().unwrap();
+    let snapshot = before.to_doc().unwrap().save();
+    store.append_chunk(id, &write(&mut doc, 4)).await.unwrap();
+    store.compact(id, &snapshot, through).await.unwrap();
+    let after = store.load_doc(id).await.unwrap();
+    assert_eq!(after.snapshot.as_deref(), Some(snapshot.as_slice()));
+    assert_eq!(after.chunks.len(), 1);
+    assert_eq!(member::entries(&after.to_doc().unwrap()).len(), 4);
+
+    let last = after.last_seq().unwrap();
+    store
+        .compact(id, &after.to_doc().unwrap().save(), last)
+        .await
+        .unwrap();
+    let appended = store.append_chunk(id, &write(&mut doc, 5)).await.unwrap();
+    assert!(
+        appended.seq > last,
+        "sequence numbers rise past a full compaction"
+    );
+    assert_eq!(appended.chunks_since_snapshot, 1);
+    let mut reloaded = store.load_doc(id).await.unwrap().to_doc().unwrap();
+    assert_eq!(member::entries(&reloaded).len(), 5);
+    assert_eq!(reloaded.get_heads(), doc.get_heads());
+}
+
+/// Sync states are kept per document and device and replaced on save.
+pub async fn sync_states_round_trip<S: HubStore + ?Sized>(store: &S) {
+    let (d1, d2) = (DocId::from_bytes(id16(1)), DocId::from_bytes(id16(2)));
+    let dev = DeviceId::from_bytes(id16(3));
+    assert_eq!(store.sync_state(d1, dev).await.unwrap(), None);
+    store.save_sync_state(d1, dev, b"one").await.unwrap();
+    store.save_sync_state(d1, dev, b"two").await.unwrap();
+    store.save_sync_state(d2, dev, b"other").await.unwrap();
+    assert_eq!(
+        store.sync_state(d1, dev).await.unwrap().as_deref(),
+        Some(&b"two"[..])
+    );
+    assert_eq!(
+        store.sync_state(d2, dev).await.unwrap().as_deref(),
+        Some(&b"other"[..])
+    );
+    assert_eq!(
+        store
+            .sync_state(d1, DeviceId::from_bytes(id16(4)))
+            .await
+            .unwrap(),
+        None
+    );
+}

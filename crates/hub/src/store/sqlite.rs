@@ -1,0 +1,497 @@
+//! [`HubStore`] on one SQLite file (WAL mode, full sync): nothing to install, one file to
+//! back up. Migrations are embedded SQL, run at open, tracked by `PRAGMA user_version`.
+
+use super::{
+    Appended, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, HubStore, MemberRecord,
+    NewDevice, NewMember, ProjectRecord, Redeemed, Role, StoreError,
+};
+use async_trait::async_trait;
+use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::store::StoredDoc;
+use kumppani_core::wire::DocKind;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{Row, SqlitePool};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Each entry moves the schema from version `index` to `index + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database file and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        let store = Self { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let version: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&mut *tx)
+            .await?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            tracing::info!(to = i + 1, "migrating the hub database");
+            sqlx::raw_sql(sql).execute(&mut *tx).await?;
+            sqlx::raw_sql(&format!("PRAGMA user_version = {}", i + 1))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Closes every connection (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn parse_id<T: FromStr>(s: &str) -> Result<T, StoreError> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("bad id {s:?}")))
+}
+
+fn member_from_row(row: &SqliteRow) -> Result<MemberRecord, StoreError> {
+    let role: String = row.try_get("role")?;
+    Ok(MemberRecord {
+        id: parse_id(row.try_get::<&str, _>("id")?)?,
+        project: parse_id(row.try_get::<&str, _>("project_id")?)?,
+        display_name: row.try_get("display_name")?,
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("bad role {role:?}")))?,
+        member_doc: parse_id(row.try_get::<&str, _>("member_doc")?)?,
+    })
+}
+
+fn code_from_row(row: &SqliteRow) -> Result<CodeRecord, StoreError> {
+    let kind: String = row.try_get("kind")?;
+    let member: Option<String> = row.try_get("member_id")?;
+    Ok(CodeRecord {
+        code: row.try_get("code")?,
+        project: parse_id(row.try_get::<&str, _>("project_id")?)?,
+        kind: CodeKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("bad code kind {kind:?}")))?,
+        member: member.as_deref().map(parse_id).transpose()?,
+        expires_at: row.try_get("expires_at")?,
+        used_at: row.try_get("used_at")?,
+    })
+}
+
+fn doc_kind(v: i64) -> Result<DocKind, StoreError> {
+    Ok(match v {
+        1 => DocKind::Member,
+        2 => DocKind::Project,
+        3 => DocKind::Staff,
+        _ => return Err(StoreError::Corrupt(format!("bad doc kind {v}"))),
+    })
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+const MEMBER_COLUMNS: &str = "id, project_id, display_name, role, member_doc";
+
+#[async_trait]
+impl HubStore for SqliteStore {
+    async fn create_project(
+        &self,
+        id: ProjectId,
+        name: &str,
+        join_code: &str,
+        organiser_code: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)")
+            .bind(id.to_string())
+            .bind(name)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        for (code, kind) in [
+            (join_code, CodeKind::Join),
+            (organiser_code, CodeKind::Organiser),
+        ] {
+            sqlx::query("INSERT INTO codes (code, project_id, kind) VALUES (?, ?, ?)")
+                .bind(code)
+                .bind(id.to_string())
+                .bind(kind.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| {
+                    if is_unique_violation(&e) {
+                        StoreError::Conflict("code")
+                    } else {
+                        e.into()
+                    }
+                })?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn projects(&self) -> Result<Vec<ProjectRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT p.id, p.name,
+                (SELECT code FROM codes WHERE project_id = p.id AND kind = 'join' LIMIT 1) AS join_code,
+                (SELECT code FROM codes WHERE project_id = p.id AND kind = 'organiser' LIMIT 1) AS organiser_code
+             FROM projects p ORDER BY p.created_at, p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ProjectRecord {
+                    id: parse_id(row.try_get::<&str, _>("id")?)?,
+                    name: row.try_get("name")?,
+                    join_code: row.try_get("join_code")?,
+                    organiser_code: row.try_get("organiser_code")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn project(&self, id: ProjectId) -> Result<Option<ProjectRecord>, StoreError> {
+        Ok(self.projects().await?.into_iter().find(|p| p.id == id))
+    }
+
+    async fn code(&self, code: &str) -> Result<Option<CodeRecord>, StoreError> {
+        let row = sqlx::query("SELECT code, project_id, kind, member_id, expires_at, used_at FROM codes WHERE code = ?")
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(code_from_row).transpose()
+    }
+
+    async fn create_link_code(
+        &self,
+        code: &str,
+        member: &MemberRecord,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO codes (code, project_id, kind, member_id, expires_at) VALUES (?, ?, 'link', ?, ?)")
+            .bind(code)
+            .bind(member.project.to_string())
+            .bind(member.id.to_string())
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::Conflict("code")
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(())
+    }
+
+    async fn redeem_link_code(
+        &self,
+        code: &str,
+        now: i64,
+        device: &NewDevice,
+    ) -> Result<Redeemed, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // The guarded UPDATE is what makes a code single-use: SQLite runs one writer at a
+        // time, and only the first sees `used_at IS NULL`.
+        let taken = sqlx::query(
+            "UPDATE codes SET used_at = ?
+             WHERE code = ? AND kind = 'link' AND used_at IS NULL AND expires_at > ?",
+        )
+        .bind(now)
+        .bind(code)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if taken != 1 {
+            tx.rollback().await?;
+            return Ok(match self.code(code).await? {
+                Some(c) if c.kind == CodeKind::Link && c.used_at.is_some() => Redeemed::AlreadyUsed,
+                Some(c) if c.kind == CodeKind::Link => Redeemed::Expired,
+                _ => Redeemed::Unknown,
+            });
+        }
+        let row = sqlx::query(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE id = (SELECT member_id FROM codes WHERE code = ?)"
+        ))
+        .bind(code)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Ok(Redeemed::Unknown);
+        };
+        let member = member_from_row(&row)?;
+        insert_device(&mut tx, member.id, device, now).await?;
+        tx.commit().await?;
+        Ok(Redeemed::Linked(member))
+    }
+
+    async fn create_member(&self, new: &NewMember, now: i64) -> Result<(), StoreError> {
+        let m = &new.member;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO members (id, project_id, display_name, role, member_doc, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(m.id.to_string())
+        .bind(m.project.to_string())
+        .bind(&m.display_name)
+        .bind(m.role.as_str())
+        .bind(m.member_doc.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES (?, ?, ?, ?)")
+            .bind(m.member_doc.to_string())
+            .bind(DocKind::Member as i64)
+            .bind(m.project.to_string())
+            .bind(m.id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, 0)")
+            .bind(m.member_doc.to_string())
+            .bind(&new.member_doc_snapshot)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(device) = &new.device {
+            insert_device(&mut tx, m.id, device, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn member(&self, id: MemberId) -> Result<Option<MemberRecord>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(member_from_row).transpose()
+    }
+
+    async fn members_of_project(
+        &self,
+        project: ProjectId,
+    ) -> Result<Vec<MemberRecord>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE project_id = ? ORDER BY created_at, id"
+        ))
+        .bind(project.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(member_from_row).collect()
+    }
+
+    async fn device_by_token_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> Result<Option<DeviceIdentity>, StoreError> {
+        let row = sqlx::query(
+            "SELECT d.id AS device_id, m.id, m.project_id, m.display_name, m.role, m.member_doc
+             FROM devices d JOIN members m ON m.id = d.member_id
+             WHERE d.token_hash = ? AND d.revoked_at IS NULL",
+        )
+        .bind(&hash[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(DeviceIdentity {
+                device: parse_id(row.try_get::<&str, _>("device_id")?)?,
+                member: member_from_row(&row)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError> {
+        let row = sqlx::query("SELECT id, member_id, name, revoked_at FROM devices WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(DeviceRecord {
+                id: parse_id(row.try_get::<&str, _>("id")?)?,
+                member: parse_id(row.try_get::<&str, _>("member_id")?)?,
+                name: row.try_get("name")?,
+                revoked_at: row.try_get("revoked_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+            .bind(now)
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn doc_meta(&self, doc: DocId) -> Result<Option<DocMeta>, StoreError> {
+        let row = sqlx::query("SELECT kind, project_id, member_id FROM docs WHERE doc_id = ?")
+            .bind(doc.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            let member: Option<String> = row.try_get("member_id")?;
+            Ok(DocMeta {
+                kind: doc_kind(row.try_get("kind")?)?,
+                project: parse_id(row.try_get::<&str, _>("project_id")?)?,
+                member: member.as_deref().map(parse_id).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn load_doc(&self, doc: DocId) -> Result<StoredDoc, StoreError> {
+        // One read transaction, so a compaction cannot land between the two reads.
+        let mut tx = self.pool.begin().await?;
+        let snapshot: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT data FROM doc_snapshots WHERE doc_id = ?")
+                .bind(doc.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let rows = sqlx::query("SELECT seq, data FROM doc_chunks WHERE doc_id = ? ORDER BY seq")
+            .bind(doc.to_string())
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let chunks = rows
+            .iter()
+            .map(|row| Ok((row.try_get::<i64, _>("seq")? as u64, row.try_get("data")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        Ok(StoredDoc { snapshot, chunks })
+    }
+
+    async fn append_chunk(&self, doc: DocId, chunk: &[u8]) -> Result<Appended, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let seq: i64 = sqlx::query_scalar(
+            "SELECT MAX(
+                COALESCE((SELECT MAX(seq) FROM doc_chunks WHERE doc_id = ?1), 0),
+                COALESCE((SELECT through_seq FROM doc_snapshots WHERE doc_id = ?1), 0)) + 1",
+        )
+        .bind(doc.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO doc_chunks (doc_id, seq, data) VALUES (?, ?, ?)")
+            .bind(doc.to_string())
+            .bind(seq)
+            .bind(chunk)
+            .execute(&mut *tx)
+            .await?;
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM doc_chunks WHERE doc_id = ?")
+            .bind(doc.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Appended {
+            seq: seq as u64,
+            chunks_since_snapshot: count as usize,
+        })
+    }
+
+    async fn compact(&self, doc: DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
+             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data,
+                 through_seq = MAX(through_seq, excluded.through_seq)",
+        )
+        .bind(doc.to_string())
+        .bind(snapshot)
+        .bind(through as i64)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM doc_chunks WHERE doc_id = ? AND seq <= ?")
+            .bind(doc.to_string())
+            .bind(through as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn sync_state(
+        &self,
+        doc: DocId,
+        device: DeviceId,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT state FROM sync_states WHERE doc_id = ? AND device_id = ?")
+                .bind(doc.to_string())
+                .bind(device.to_string())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn save_sync_state(
+        &self,
+        doc: DocId,
+        device: DeviceId,
+        state: &[u8],
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sync_states (doc_id, device_id, state) VALUES (?, ?, ?)
+             ON CONFLICT (doc_id, device_id) DO UPDATE SET state = excluded.state",
+        )
+        .bind(doc.to_string())
+        .bind(device.to_string())
+        .bind(state)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+async fn insert_device(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    member: MemberId,
+    device: &NewDevice,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO devices (id, member_id, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(device.id.to_string())
+    .bind(member.to_string())
+    .bind(&device.token_hash[..])
+    .bind(&device.name)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::Conflict("token")
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(())
+}
