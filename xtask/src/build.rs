@@ -1,0 +1,68 @@
+//! Builds the web app (dx) and the hub (cargo).
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+
+use crate::tools::Tools;
+use crate::{cargo, run, step, target_dir};
+
+/// The Cargo package of the Dioxus app.
+const APP_PACKAGE: &str = "kumppani";
+
+/// Where `dx build --platform web --release` puts the site for [`APP_PACKAGE`].
+pub fn web_public_dir() -> PathBuf {
+    target_dir()
+        .join("dx")
+        .join(APP_PACKAGE)
+        .join("release/web/public")
+}
+
+/// Builds the web app in release with dx and returns the directory to serve.
+pub fn web_app(tools: &Tools) -> Result<PathBuf> {
+    step(format!(
+        "Building the web app ({APP_PACKAGE}) in release with dx (wasm, then wasm-opt; several minutes from cold)"
+    ));
+    run(tools
+        .command("dx")
+        .args([
+            "build",
+            "--platform",
+            "web",
+            "--release",
+            "--debug-symbols=false",
+        ])
+        .args(["--package", APP_PACKAGE])
+        // Use esbuild, wasm-opt and wasm-bindgen from PATH; download nothing.
+        .env("NO_DOWNLOADS", "1")
+        .env("DX_TELEMETRY_ENABLED", "false"))?;
+    let public = web_public_dir();
+    if !public.join("index.html").is_file() {
+        bail!("dx finished, but {} has no index.html", public.display());
+    }
+    println!("    web app built into {}", public.display());
+    Ok(public)
+}
+
+/// Builds the hub binary and returns its path.
+pub fn hub(release: bool) -> Result<PathBuf> {
+    let profile = if release { "release" } else { "debug" };
+    step(format!("Building the hub (kumppani-hub, {profile})"));
+    let mut cmd = cargo();
+    cmd.args([
+        "build",
+        "--package",
+        "kumppani-hub",
+        "--bin",
+        "kumppani-hub",
+    ]);
+    if release {
+        cmd.arg("--release");
+    }
+    run(&mut cmd)?;
+    let bin = target_dir().join(profile).join("kumppani-hub");
+    if !bin.is_file() {
+        bail!("cargo finished, but {} is missing", bin.display());
+    }
+    Ok(bin)
+}
