@@ -46,6 +46,14 @@ impl Role {
         }
     }
 
+    /// The same role as the API speaks it.
+    pub fn to_api(self) -> kumppani_core::api::Role {
+        match self {
+            Role::Resident => kumppani_core::api::Role::Resident,
+            Role::Organiser => kumppani_core::api::Role::Organiser,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "resident" => Some(Role::Resident),

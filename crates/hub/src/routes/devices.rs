@@ -12,8 +12,9 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
+use kumppani_core::api::LinkCodeResponse;
 use kumppani_core::ids::DeviceId;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// How long a link code made on a device works.
 pub const LINK_CODE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -64,20 +65,14 @@ pub async fn issue_link_code(
     }
 }
 
-#[derive(Serialize)]
-struct LinkCode {
-    code: String,
-    expires_at: i64,
-}
-
 async fn make_link_code(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<LinkCode>, ApiError> {
+) -> Result<Json<LinkCodeResponse>, ApiError> {
     let who = authenticate(&state, &headers).await?;
     let expires_at = now_ms() + LINK_CODE_TTL_MS;
     let code = issue_link_code(&state, &who.member, expires_at).await?;
-    Ok(Json(LinkCode { code, expires_at }))
+    Ok(Json(LinkCodeResponse { code, expires_at }))
 }
 
 #[derive(Deserialize)]
@@ -120,7 +115,7 @@ async fn link_device(
         device_id: device.id,
         token,
         member_doc: member.member_doc,
-        role: member.role,
+        role: member.role.to_api(),
     }))
 }
 

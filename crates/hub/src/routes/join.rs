@@ -9,9 +9,9 @@ use crate::tokens::{hash_token, mint_token, normalize_code, random_bytes};
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
-use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::ids::{DeviceId, DocId, MemberId};
 use kumppani_core::model::member;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 pub const MAX_NAME_CHARS: usize = 80;
 
@@ -28,18 +28,9 @@ pub struct JoinRequest {
     pub device_name: Option<String>,
 }
 
-/// What a device keeps after joining or linking. The token is shown only this once.
-#[derive(Debug, Serialize)]
-pub struct Joined {
-    pub project_id: ProjectId,
-    pub project_name: String,
-    pub member_id: MemberId,
-    pub display_name: String,
-    pub device_id: DeviceId,
-    pub token: String,
-    pub member_doc: DocId,
-    pub role: Role,
-}
+/// What a device keeps after joining or linking (the shape core shares with the app).
+/// The token is shown only this once.
+pub type Joined = kumppani_core::api::JoinResponse;
 
 /// A name a person typed: trimmed, not empty, at most [`MAX_NAME_CHARS`] characters.
 pub fn parse_name(input: &str, field: &'static str) -> Result<String, ApiError> {
@@ -123,6 +114,6 @@ async fn join(
         device_id,
         token,
         member_doc: member.member_doc,
-        role,
+        role: role.to_api(),
     }))
 }

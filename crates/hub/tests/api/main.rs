@@ -1,1 +1,10 @@
-//! stub
+//! The hub's API tests: one binary; each test spawns the real hub on 127.0.0.1:0 over a
+//! fresh SQLite file and talks to it over real HTTP and real WebSockets.
+
+mod access;
+mod helpers;
+mod join;
+mod restart;
+mod static_files;
+mod store;
+mod sync;

@@ -1,0 +1,318 @@
+//! Spawning the hub, calling its API, and driving the real device protocol
+//! (`kumppani_core::session::ClientSession`) over a tokio-tungstenite socket.
+
+use futures::{SinkExt, StreamExt};
+use kumppani_core::api::{JoinResponse, LinkCodeResponse};
+use kumppani_core::ids::{DocId, EntryId};
+use kumppani_core::model::{member, DiaryEntry, EntryDraft, Mood};
+use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
+use kumppani_core::store::StoredDoc;
+use kumppani_core::time::Timestamp;
+use kumppani_core::wire::{ErrorCode, Frame};
+use kumppani_hub::clock::now_ms;
+use kumppani_hub::projects::{create_project, NewProject};
+use kumppani_hub::store::HubStore;
+use kumppani_hub::tokens::random_bytes;
+use kumppani_hub::{Application, Config};
+use std::sync::Arc;
+use std::time::Duration;
+use tempfile::TempDir;
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+pub type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub store: Arc<dyn HubStore>,
+    pub data: Arc<TempDir>,
+    pub project: NewProject,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+/// A hub over a fresh data dir with one project.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Arc::new(tempfile::tempdir().unwrap()), None, |_| {}).await
+}
+
+/// A hub over `data`; makes a project unless `project` is the one already in it.
+pub async fn spawn_app_with(
+    data: Arc<TempDir>,
+    project: Option<NewProject>,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
+    let mut config = Config::local(data.path());
+    configure(&mut config);
+    let app = Application::build(config).await.expect("the hub starts");
+    let base = format!("http://{}", app.local_addr());
+    let store = app.state().store.clone();
+    let project = match project {
+        Some(p) => p,
+        None => create_project(store.as_ref(), "Testiprojekti")
+            .await
+            .unwrap(),
+    };
+    let (stop, stopped) = oneshot::channel();
+    let task = tokio::spawn(async move {
+        app.run_until(async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("the hub runs");
+    });
+    TestApp {
+        base,
+        http: reqwest::Client::new(),
+        store,
+        data,
+        project,
+        stop,
+        task,
+    }
+}
+
+impl TestApp {
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn join(&self, code: &str, name: &str) -> reqwest::Response {
+        self.post(
+            "/api/join",
+            serde_json::json!({ "code": code, "display_name": name }),
+        )
+        .await
+    }
+
+    /// Joins the project as a resident; panics unless that works.
+    pub async fn joined(&self, name: &str) -> JoinResponse {
+        let res = self.join(&self.project.join_code, name).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
+    pub async fn link_code_response(&self, token: &str) -> reqwest::Response {
+        self.http
+            .post(format!("{}/api/devices/link-code", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn link_code(&self, token: &str) -> LinkCodeResponse {
+        let res = self.link_code_response(token).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
+    pub async fn link(&self, code: &str) -> reqwest::Response {
+        self.post(
+            "/api/devices/link",
+            serde_json::json!({ "code": code, "device_name": "Tabletti" }),
+        )
+        .await
+    }
+
+    /// Links a second device of the member holding `token`.
+    pub async fn linked(&self, token: &str) -> JoinResponse {
+        let code = self.link_code(token).await.code;
+        let res = self.link(&code).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
+    pub async fn stored(&self, doc: DocId) -> StoredDoc {
+        self.store.load_doc(doc).await.unwrap()
+    }
+
+    pub async fn stored_entries(&self, doc: DocId) -> Vec<DiaryEntry> {
+        member::entries(&self.stored(doc).await.to_doc().unwrap())
+    }
+
+    pub async fn socket(&self) -> Ws {
+        let url = format!("{}/sync", self.base.replacen("http", "ws", 1));
+        tokio_tungstenite::connect_async(url)
+            .await
+            .expect("websocket connects")
+            .0
+    }
+
+    /// A raw socket that has sent `Auth` with `token` and received its `Welcome`.
+    pub async fn authed_socket(&self, token: &str) -> Ws {
+        let mut ws = self.socket().await;
+        send_frame(
+            &mut ws,
+            &Frame::Auth {
+                token: token.into(),
+            },
+        )
+        .await;
+        assert!(matches!(next_frame(&mut ws).await, Some(Frame::Welcome(_))));
+        ws
+    }
+
+    /// Stops the hub gracefully (and the test's devices must have closed first).
+    pub async fn stop(self) -> Arc<TempDir> {
+        let _ = self.stop.send(());
+        if tokio::time::timeout(WAIT, &mut { self.task })
+            .await
+            .is_err()
+        {
+            panic!("the hub did not stop in time");
+        }
+        self.data
+    }
+}
+
+pub async fn send_frame(ws: &mut Ws, frame: &Frame) {
+    ws.send(Message::Binary(frame.encode().into()))
+        .await
+        .unwrap();
+}
+
+/// The next frame from the hub, or `None` when the connection closed.
+pub async fn next_frame(ws: &mut Ws) -> Option<Frame> {
+    loop {
+        match tokio::time::timeout(WAIT, ws.next())
+            .await
+            .expect("the hub answers in time")
+        {
+            Some(Ok(Message::Binary(b))) => {
+                return Some(Frame::decode(&b).expect("the hub sends valid frames"))
+            }
+            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+            _ => return None,
+        }
+    }
+}
+
+/// Expects an `Error` frame with `code`, then the connection's end.
+pub async fn expect_error_and_close(ws: &mut Ws, code: ErrorCode) -> String {
+    match next_frame(ws).await {
+        Some(Frame::Error { code: got, message }) => {
+            assert_eq!(got, code, "{message}");
+            assert!(
+                next_frame(ws).await.is_none(),
+                "the hub closes after an error"
+            );
+            message
+        }
+        other => panic!("expected Error {code:?}, got {other:?}"),
+    }
+}
+
+/// A device running the real sync session against the hub.
+pub struct Device {
+    pub session: ClientSession,
+    pub doc: DocId,
+    ws: Ws,
+    in_sync: bool,
+}
+
+impl Device {
+    /// Connects with the joined identity and waits for the hub's `Welcome`.
+    pub async fn connect(app: &TestApp, joined: &JoinResponse) -> Device {
+        let mut session = ClientSession::new(joined.token.clone(), random_bytes());
+        session.add_doc(joined.member_doc, member::new_document(), None);
+        let mut device = Device {
+            session,
+            doc: joined.member_doc,
+            ws: app.socket().await,
+            in_sync: false,
+        };
+        let out = device
+            .session
+            .handle(Timestamp(now_ms()), SessionInput::Connected);
+        device.carry_out(out).await;
+        device
+            .pump_until("the Welcome", |d| {
+                matches!(d.session.phase(), kumppani_core::session::Phase::Ready(_))
+            })
+            .await;
+        device
+    }
+
+    /// Writes a diary entry, as the app does, and offers it to the hub.
+    pub async fn write(&mut self, text: &str) -> EntryId {
+        let id = EntryId::from_bytes(random_bytes());
+        let draft = EntryDraft {
+            text: text.into(),
+            mood: Mood::new(4).unwrap(),
+            tags: vec!["testi".into()],
+            at: Timestamp(now_ms()),
+        };
+        let doc = self.doc;
+        let ((), out) = self
+            .session
+            .edit(&doc, |d| {
+                member::add_entry(d, id, &draft, Timestamp(now_ms()))?;
+                member::commit(d, "entry", Timestamp(now_ms()));
+                Ok::<_, member::MemberDocError>(())
+            })
+            .unwrap();
+        self.in_sync = false;
+        self.carry_out(out).await;
+        id
+    }
+
+    /// Runs the protocol until the session reports the member document in sync.
+    pub async fn sync(&mut self) {
+        self.pump_until("InSync", |d| d.in_sync).await;
+    }
+
+    /// Runs the protocol until `done` holds (or fails after a timeout).
+    pub async fn pump_until(&mut self, what: &str, mut done: impl FnMut(&mut Self) -> bool) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !done(self) {
+            let msg = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .unwrap_or_else(|_| panic!("timed out waiting for {what}"));
+            match msg {
+                Some(Ok(Message::Binary(bytes))) => {
+                    let out = self
+                        .session
+                        .handle(Timestamp(now_ms()), SessionInput::Received(bytes.to_vec()));
+                    self.carry_out(out).await;
+                }
+                Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
+                other => panic!("connection ended while waiting for {what}: {other:?}"),
+            }
+        }
+    }
+
+    async fn carry_out(&mut self, out: SessionOutput) {
+        for event in &out.events {
+            if *event == SessionEvent::InSync(self.doc) {
+                self.in_sync = true;
+            }
+        }
+        for frame in out.send {
+            self.ws.send(Message::Binary(frame.into())).await.unwrap();
+        }
+        if let Some(reason) = out.close {
+            panic!("the session closed: {reason:?}");
+        }
+    }
+
+    pub fn entries(&self) -> Vec<DiaryEntry> {
+        member::entries(self.session.doc(&self.doc).expect("the member document"))
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.ws.close(None).await;
+        while let Ok(Some(_)) = tokio::time::timeout(WAIT, self.ws.next()).await {}
+    }
+}

@@ -1,0 +1,185 @@
+//! Joining a project and linking devices over the HTTP API.
+
+use crate::helpers::spawn_app;
+use kumppani_core::api::{ApiErrorBody, JoinResponse, Role};
+use kumppani_core::wire::DocKind;
+use kumppani_hub::clock::now_ms;
+
+#[tokio::test]
+async fn the_health_check_says_ok() {
+    let app = spawn_app().await;
+    let res = app
+        .http
+        .get(format!("{}/api/health", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"ok": true})
+    );
+}
+
+#[tokio::test]
+async fn join_with_a_good_code_returns_a_token_and_a_member_document() {
+    let app = spawn_app().await;
+    let joined = app.joined("Matti Meikäläinen").await;
+    assert_eq!(joined.project_id, app.project.id);
+    assert_eq!(joined.project_name, "Testiprojekti");
+    assert_eq!(joined.role, Role::Resident);
+    assert_eq!(
+        joined.token.len(),
+        43,
+        "32 bytes, base64url without padding"
+    );
+    let meta = app
+        .store
+        .doc_meta(joined.member_doc)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(meta.kind, DocKind::Member);
+    assert_eq!(meta.member, Some(joined.member_id));
+    assert!(app.stored(joined.member_doc).await.snapshot.is_some());
+    assert!(app.stored_entries(joined.member_doc).await.is_empty());
+}
+
+#[tokio::test]
+async fn the_organiser_code_makes_an_organiser_and_codes_ignore_case_and_spaces() {
+    let app = spawn_app().await;
+    let code = format!("  {} \n", app.project.organiser_code.to_uppercase());
+    let res = app.join(&code, "Ohjaaja").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<JoinResponse>().await.unwrap().role,
+        Role::Organiser
+    );
+}
+
+#[tokio::test]
+async fn join_with_a_bad_code_gets_a_clear_404_and_creates_nothing() {
+    let app = spawn_app().await;
+    let res = app.join("vaara-koodi", "Matti").await;
+    assert_eq!(res.status(), 404);
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "unknown_code");
+    assert_eq!(
+        body.message,
+        "That code is not right. Check it and try again."
+    );
+    assert!(app
+        .store
+        .members_of_project(app.project.id)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn an_empty_or_overlong_name_is_refused_with_a_clear_message() {
+    let app = spawn_app().await;
+    for name in ["   ", &"a".repeat(81)] {
+        let res = app.join(&app.project.join_code, name).await;
+        assert_eq!(res.status(), 400);
+        let body: ApiErrorBody = res.json().await.unwrap();
+        assert_eq!(body.error, "invalid_display_name");
+        assert!(!body.message.is_empty());
+    }
+    assert_eq!(
+        app.join(&app.project.join_code, &"ä".repeat(80))
+            .await
+            .status(),
+        200
+    );
+    let res = app.post("/api/join", serde_json::json!({"code": 1})).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(
+        res.json::<ApiErrorBody>().await.unwrap().error,
+        "bad_request"
+    );
+}
+
+#[tokio::test]
+async fn a_link_code_links_the_same_member_once_only() {
+    let app = spawn_app().await;
+    let first = app.joined("Liisa").await;
+    let code = app.link_code(&first.token).await;
+    assert_eq!(code.code.len(), 8);
+    assert!(code.expires_at > now_ms());
+    // People type it with a dash and in lowercase.
+    let typed = format!("{}-{}", &code.code[..4], &code.code[4..]).to_lowercase();
+    let res = app.link(&typed).await;
+    assert_eq!(res.status(), 200);
+    let second: JoinResponse = res.json().await.unwrap();
+    assert_eq!(second.member_id, first.member_id);
+    assert_eq!(second.member_doc, first.member_doc);
+    assert_ne!(second.device_id, first.device_id);
+    assert_ne!(second.token, first.token);
+
+    let again = app.link(&code.code).await;
+    assert_eq!(again.status(), 410);
+    assert_eq!(
+        again.json::<ApiErrorBody>().await.unwrap().error,
+        "code_used"
+    );
+    assert_eq!(app.link("ZZZZ2222").await.status(), 404);
+}
+
+#[tokio::test]
+async fn an_expired_link_code_is_refused() {
+    let app = spawn_app().await;
+    let joined = app.joined("Liisa").await;
+    let member = app.store.member(joined.member_id).await.unwrap().unwrap();
+    app.store
+        .create_link_code("ABCD2345", &member, now_ms() - 1)
+        .await
+        .unwrap();
+    let res = app.link("ABCD2345").await;
+    assert_eq!(res.status(), 410);
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "code_expired");
+}
+
+#[tokio::test]
+async fn making_a_link_code_needs_a_valid_token() {
+    let app = spawn_app().await;
+    assert_eq!(app.link_code_response("vaarennetty").await.status(), 401);
+    let res = app
+        .http
+        .post(format!("{}/api/devices/link-code", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.json::<ApiErrorBody>().await.unwrap().error,
+        "not_signed_in"
+    );
+}
+
+#[tokio::test]
+async fn a_device_revoked_by_another_device_of_the_member_loses_its_token() {
+    let app = spawn_app().await;
+    let phone = app.joined("Liisa").await;
+    let tablet = app.linked(&phone.token).await;
+    let stranger = app.joined("Pekka").await;
+    let revoke = |token: String, device: String| {
+        let app = &app;
+        async move {
+            app.http
+                .post(format!("{}/api/devices/revoke", app.base))
+                .bearer_auth(token)
+                .json(&serde_json::json!({ "device_id": device }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = revoke(stranger.token.clone(), tablet.device_id.to_string()).await;
+    assert_eq!(res.status(), 404, "another member cannot revoke my device");
+    let res = revoke(phone.token.clone(), tablet.device_id.to_string()).await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(app.link_code_response(&tablet.token).await.status(), 401);
+    assert_eq!(app.link_code_response(&phone.token).await.status(), 200);
+}
