@@ -1,1 +1,5 @@
-fn main(){}
+//! The Kumppani app's entry point; everything else is in the library.
+
+fn main() {
+    kumppani::launch();
+}

@@ -4,7 +4,7 @@
 //! cannot drift apart in how they reset, persist or count what is pending.
 
 use automerge::sync::{Message, State, SyncDoc};
-use automerge::{AutoCommit, ActorId};
+use automerge::{ActorId, AutoCommit};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocSyncError {
@@ -68,8 +68,13 @@ impl PeerSync {
         self.state.read_only = read_only;
     }
 
-    pub fn receive(&mut self, doc: &mut AutoCommit, message: &[u8]) -> Result<Received, DocSyncError> {
-        let message = Message::decode(message).map_err(|e| DocSyncError::BadMessage(e.to_string()))?;
+    pub fn receive(
+        &mut self,
+        doc: &mut AutoCommit,
+        message: &[u8],
+    ) -> Result<Received, DocSyncError> {
+        let message =
+            Message::decode(message).map_err(|e| DocSyncError::BadMessage(e.to_string()))?;
         let before = doc.get_heads();
         doc.sync().receive_sync_message(&mut self.state, message)?;
         Ok(Received {
@@ -101,10 +106,11 @@ impl PeerSync {
         ours.sort();
         let mut shared = self.state.shared_heads.clone();
         shared.sort();
-        ours == shared && self.state.their_heads.as_ref().is_none_or(|h| {
-            let mut theirs = h.clone();
-            theirs.sort();
-            theirs == ours
-        })
+        ours == shared
+            && self.state.their_heads.as_ref().is_none_or(|h| {
+                let mut theirs = h.clone();
+                theirs.sort();
+                theirs == ours
+            })
     }
 }

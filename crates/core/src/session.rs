@@ -74,6 +74,11 @@ impl ClientSession {
         self.docs.get(id).map(|t| &t.doc)
     }
 
+    /// The whole document, compacted, for the store's snapshot.
+    pub fn save_snapshot(&mut self, id: &DocId) -> Option<Vec<u8>> {
+        self.docs.get_mut(id).map(|t| t.doc.save())
+    }
+
     pub fn doc_ids(&self) -> impl Iterator<Item = &DocId> {
         self.docs.keys()
     }
@@ -109,7 +114,13 @@ impl ClientSession {
         }
         if ready && !t.unavailable {
             if let Some(msg) = t.peer.poll_message(&mut t.doc) {
-                out.send.push(Frame::Sync { doc: *id, message: msg }.encode());
+                out.send.push(
+                    Frame::Sync {
+                        doc: *id,
+                        message: msg,
+                    }
+                    .encode(),
+                );
             }
         }
         Ok((r, out))
@@ -157,7 +168,9 @@ impl ClientSession {
             (Phase::Authenticating, Frame::Welcome(w)) => {
                 let skew = now.millis() - w.hub_time_ms;
                 if skew.abs() > CLOCK_SKEW_WARNING_MS {
-                    out.events.push(SessionEvent::ClockSkew { device_minus_hub_ms: skew });
+                    out.events.push(SessionEvent::ClockSkew {
+                        device_minus_hub_ms: skew,
+                    });
                 }
                 for (doc, _) in &w.docs {
                     if !self.docs.contains_key(doc) {
@@ -180,7 +193,13 @@ impl ClientSession {
                         }
                         out.save_sync_states.push((doc, t.peer.encode()));
                         if let Some(reply) = t.peer.poll_message(&mut t.doc) {
-                            out.send.push(Frame::Sync { doc, message: reply }.encode());
+                            out.send.push(
+                                Frame::Sync {
+                                    doc,
+                                    message: reply,
+                                }
+                                .encode(),
+                            );
                         }
                         if t.peer.in_sync(&mut t.doc) {
                             out.events.push(SessionEvent::InSync(doc));
@@ -207,7 +226,13 @@ impl ClientSession {
     fn poll_all(&mut self, out: &mut SessionOutput) {
         for (id, t) in self.docs.iter_mut().filter(|(_, t)| !t.unavailable) {
             if let Some(msg) = t.peer.poll_message(&mut t.doc) {
-                out.send.push(Frame::Sync { doc: *id, message: msg }.encode());
+                out.send.push(
+                    Frame::Sync {
+                        doc: *id,
+                        message: msg,
+                    }
+                    .encode(),
+                );
             }
         }
     }

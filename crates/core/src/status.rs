@@ -25,14 +25,27 @@ pub enum SyncStatus {
     /// Everything is saved here; nothing waits for the hub (or there is no hub yet).
     SavedOnDevice,
     /// Changes wait for a connection that is being made.
-    Waiting { pending: usize },
-    Syncing { pending: usize },
+    Waiting {
+        pending: usize,
+    },
+    Syncing {
+        pending: usize,
+    },
     SyncedAt(Timestamp),
-    Offline { pending: usize },
-    CannotReach { reason: String, pending: usize },
+    Offline {
+        pending: usize,
+    },
+    CannotReach {
+        reason: String,
+        pending: usize,
+    },
 }
 
-pub fn status(connection: &Connection, pending: usize, last_synced: Option<Timestamp>) -> SyncStatus {
+pub fn status(
+    connection: &Connection,
+    pending: usize,
+    last_synced: Option<Timestamp>,
+) -> SyncStatus {
     match connection {
         Connection::NoHub => SyncStatus::SavedOnDevice,
         Connection::Offline => SyncStatus::Offline { pending },
@@ -56,7 +69,10 @@ mod tests {
 
     #[test]
     fn offline_with_changes_says_how_many_wait() {
-        assert_eq!(status(&Connection::Offline, 3, None), SyncStatus::Offline { pending: 3 });
+        assert_eq!(
+            status(&Connection::Offline, 3, None),
+            SyncStatus::Offline { pending: 3 }
+        );
     }
 
     #[test]
@@ -77,7 +93,19 @@ mod tests {
 
     #[test]
     fn a_failure_keeps_its_reason() {
-        let s = status(&Connection::Failed { reason: "timeout".into() }, 1, None);
-        assert_eq!(s, SyncStatus::CannotReach { reason: "timeout".into(), pending: 1 });
+        let s = status(
+            &Connection::Failed {
+                reason: "timeout".into(),
+            },
+            1,
+            None,
+        );
+        assert_eq!(
+            s,
+            SyncStatus::CannotReach {
+                reason: "timeout".into(),
+                pending: 1
+            }
+        );
     }
 }

@@ -125,7 +125,10 @@ pub mod conformance {
         let chunks: Vec<Vec<u8>> = stored.chunks.iter().map(|(_, c)| c.clone()).collect();
         assert_eq!(chunks, written);
         let seqs: Vec<u64> = stored.chunks.iter().map(|(s, _)| *s).collect();
-        assert!(seqs.windows(2).all(|w| w[0] < w[1]), "sequence numbers rise: {seqs:?}");
+        assert!(
+            seqs.windows(2).all(|w| w[0] < w[1]),
+            "sequence numbers rise: {seqs:?}"
+        );
         let mut reloaded = stored.to_doc().unwrap();
         assert_eq!(member::entries(&reloaded), member::entries(&doc));
         assert_eq!(reloaded.get_heads(), doc.get_heads());
@@ -136,31 +139,50 @@ pub mod conformance {
         let id = doc_id(2);
         let mut doc = member::new_document();
         set_writer(&mut doc, [2; 16]);
-        store.append_chunk(&id, &doc.save_incremental()).await.unwrap();
+        store
+            .append_chunk(&id, &doc.save_incremental())
+            .await
+            .unwrap();
         for n in 1..=3 {
             write(&mut doc, n);
-            store.append_chunk(&id, &doc.save_incremental()).await.unwrap();
+            store
+                .append_chunk(&id, &doc.save_incremental())
+                .await
+                .unwrap();
         }
         let before = store.load(&id).await.unwrap();
         let through = before.last_seq().unwrap();
         let snapshot = before.to_doc().unwrap().save();
         // A write that lands after the snapshot was taken must survive the compaction.
         write(&mut doc, 4);
-        store.append_chunk(&id, &doc.save_incremental()).await.unwrap();
+        store
+            .append_chunk(&id, &doc.save_incremental())
+            .await
+            .unwrap();
         store.compact(&id, &snapshot, through).await.unwrap();
 
         let after = store.load(&id).await.unwrap();
         assert_eq!(after.snapshot.as_deref(), Some(snapshot.as_slice()));
-        assert_eq!(after.chunks.len(), 1, "only the chunk after the snapshot is left");
+        assert_eq!(
+            after.chunks.len(),
+            1,
+            "only the chunk after the snapshot is left"
+        );
         let mut reloaded = after.to_doc().unwrap();
         assert_eq!(member::entries(&reloaded).len(), 4);
         assert_eq!(reloaded.get_heads(), doc.get_heads());
 
         // Appending after compaction still rises past every earlier sequence number.
         write(&mut doc, 5);
-        let seq = store.append_chunk(&id, &doc.save_incremental()).await.unwrap();
+        let seq = store
+            .append_chunk(&id, &doc.save_incremental())
+            .await
+            .unwrap();
         assert!(seq > through);
-        assert_eq!(member::entries(&store.load(&id).await.unwrap().to_doc().unwrap()).len(), 5);
+        assert_eq!(
+            member::entries(&store.load(&id).await.unwrap().to_doc().unwrap()).len(),
+            5
+        );
     }
 
     /// Documents do not see each other's chunks.
@@ -176,7 +198,10 @@ pub mod conformance {
         assert_eq!(store.get_meta("identity").await.unwrap(), None);
         store.put_meta("identity", b"one").await.unwrap();
         store.put_meta("identity", b"two").await.unwrap();
-        assert_eq!(store.get_meta("identity").await.unwrap().as_deref(), Some(&b"two"[..]));
+        assert_eq!(
+            store.get_meta("identity").await.unwrap().as_deref(),
+            Some(&b"two"[..])
+        );
         store.delete_meta("identity").await.unwrap();
         assert_eq!(store.get_meta("identity").await.unwrap(), None);
     }

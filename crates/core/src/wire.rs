@@ -3,4 +3,6 @@
 
 mod frame;
 
-pub use frame::{DecodeError, DocKind, ErrorCode, Frame, Welcome, MAX_FRAME_BYTES, PROTOCOL_VERSION};
+pub use frame::{
+    DecodeError, DocKind, ErrorCode, Frame, Welcome, MAX_FRAME_BYTES, PROTOCOL_VERSION,
+};

@@ -30,7 +30,8 @@ pub enum MemberDocError {
 /// A new member document. The same bytes everywhere (see [`deterministic_root`]).
 pub fn new_document() -> AutoCommit {
     deterministic_root(|doc| {
-        doc.put(ROOT, "schema", SCHEMA).expect("put on a fresh document");
+        doc.put(ROOT, "schema", SCHEMA)
+            .expect("put on a fresh document");
         doc.put_object(ROOT, DIARY, ObjType::Map)
             .expect("put_object on a fresh document");
     })
@@ -151,12 +152,15 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<DiaryEntry> 
     let mood = Mood::new(get_i64(doc, obj, "mood")?).ok()?;
     let at = Timestamp::from_millis(get_i64(doc, obj, "at")?);
     let created_at = Timestamp::from_millis(get_i64(doc, obj, "created_at").unwrap_or(at.0));
-    let updated_at = Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(created_at.0));
+    let updated_at =
+        Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(created_at.0));
     let tags = match doc.get(obj, "tags").ok()? {
         Some((Value::Object(ObjType::List), list)) => doc
             .list_range(&list, ..)
             .filter_map(|item| match item.value {
-                automerge::ValueRef::Scalar(automerge::ScalarValueRef::Str(s)) => Some(s.into_owned()),
+                automerge::ValueRef::Scalar(automerge::ScalarValueRef::Str(s)) => {
+                    Some(s.into_owned())
+                }
                 _ => None,
             })
             .collect(),
@@ -213,7 +217,13 @@ mod tests {
         let mut doc = new_document();
         set_writer(&mut doc, [1; 16]);
         let id = EntryId::from_bytes([9; 16]);
-        add_entry(&mut doc, id, &draft("Puistossa oli hiljaista.", 1_000), Timestamp(5)).unwrap();
+        add_entry(
+            &mut doc,
+            id,
+            &draft("Puistossa oli hiljaista.", 1_000),
+            Timestamp(5),
+        )
+        .unwrap();
         commit(&mut doc, "add", Timestamp(5));
         let e = entry(&doc, id).unwrap();
         assert_eq!(e.text, "Puistossa oli hiljaista.");
@@ -238,9 +248,27 @@ mod tests {
     fn entries_are_listed_newest_first() {
         let mut doc = new_document();
         set_writer(&mut doc, [1; 16]);
-        add_entry(&mut doc, EntryId::from_bytes([1; 16]), &draft("vanha", 1), Timestamp(0)).unwrap();
-        add_entry(&mut doc, EntryId::from_bytes([2; 16]), &draft("uusi", 3), Timestamp(0)).unwrap();
-        add_entry(&mut doc, EntryId::from_bytes([3; 16]), &draft("keski", 2), Timestamp(0)).unwrap();
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([1; 16]),
+            &draft("vanha", 1),
+            Timestamp(0),
+        )
+        .unwrap();
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([2; 16]),
+            &draft("uusi", 3),
+            Timestamp(0),
+        )
+        .unwrap();
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([3; 16]),
+            &draft("keski", 2),
+            Timestamp(0),
+        )
+        .unwrap();
         let texts: Vec<String> = entries(&doc).into_iter().map(|e| e.text).collect();
         assert_eq!(texts, ["uusi", "keski", "vanha"]);
     }
@@ -251,8 +279,20 @@ mod tests {
         set_writer(&mut a, [1; 16]);
         let mut b = new_document();
         set_writer(&mut b, [2; 16]);
-        add_entry(&mut a, EntryId::from_bytes([1; 16]), &draft("A kirjoitti", 1), Timestamp(0)).unwrap();
-        add_entry(&mut b, EntryId::from_bytes([2; 16]), &draft("B kirjoitti", 2), Timestamp(0)).unwrap();
+        add_entry(
+            &mut a,
+            EntryId::from_bytes([1; 16]),
+            &draft("A kirjoitti", 1),
+            Timestamp(0),
+        )
+        .unwrap();
+        add_entry(
+            &mut b,
+            EntryId::from_bytes([2; 16]),
+            &draft("B kirjoitti", 2),
+            Timestamp(0),
+        )
+        .unwrap();
         a.commit();
         b.commit();
         a.merge(&mut b).unwrap();
@@ -288,10 +328,18 @@ mod tests {
         let mut doc = new_document();
         set_writer(&mut doc, [1; 16]);
         let d = diary(&doc).unwrap();
-        let bad = doc.put_object(&d, EntryId::from_bytes([1; 16]).to_string(), ObjType::Map).unwrap();
+        let bad = doc
+            .put_object(&d, EntryId::from_bytes([1; 16]).to_string(), ObjType::Map)
+            .unwrap();
         doc.put(&bad, "text", 42).unwrap();
         doc.put(&d, "not-an-id", "x").unwrap();
-        add_entry(&mut doc, EntryId::from_bytes([2; 16]), &draft("hyvä", 1), Timestamp(0)).unwrap();
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([2; 16]),
+            &draft("hyvä", 1),
+            Timestamp(0),
+        )
+        .unwrap();
         assert_eq!(entries(&doc).len(), 1);
     }
 }

@@ -50,7 +50,9 @@ pub enum SessionEvent {
     /// The hub will not sync this document with this device.
     Unavailable(DocId),
     /// The device clock differs from the hub's by more than a few minutes.
-    ClockSkew { device_minus_hub_ms: i64 },
+    ClockSkew {
+        device_minus_hub_ms: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

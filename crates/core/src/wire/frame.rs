@@ -195,7 +195,10 @@ impl Frame {
                 for _ in 0..count {
                     let doc = DocId::from_bytes(r.id()?);
                     let k = r.u8()?;
-                    docs.push((doc, DocKind::from_u8(k).ok_or(DecodeError::UnknownDocKind(k))?));
+                    docs.push((
+                        doc,
+                        DocKind::from_u8(k).ok_or(DecodeError::UnknownDocKind(k))?,
+                    ));
                 }
                 Frame::Welcome(Welcome {
                     project,

@@ -30,8 +30,7 @@ fn sync_message_with_an_entry() -> Vec<u8> {
     .unwrap();
     member::commit(&mut doc, "x", Timestamp(0));
     let mut peer = PeerSync::new();
-    let first = peer.poll_message(&mut doc).unwrap();
-    first
+    peer.poll_message(&mut doc).unwrap()
 }
 
 /// A member with one synced entry: their join answer and their stored document.

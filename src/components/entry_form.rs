@@ -1,0 +1,151 @@
+//! Writing a new entry or editing one. The text stays in the form until the driver says
+//! the entry is saved on this device, so a failed save never loses what was written.
+
+use crate::components::entry_card::MOOD_WORDS;
+use crate::format;
+use crate::state::{ask, use_commands};
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::model::{DiaryEntry, EntryDraft, Mood};
+
+fn now() -> kumppani_core::time::Timestamp {
+    kumppani_core::time::Timestamp::from_utc(chrono::Utc::now())
+}
+
+#[component]
+pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Element {
+    let commands = use_commands();
+    let editing = existing.clone();
+    let initial = existing.clone();
+    let mut text = use_signal(|| initial.as_ref().map(|e| e.text.clone()).unwrap_or_default());
+    let mut mood = use_signal(|| initial.as_ref().map(|e| e.mood.get()).unwrap_or(3));
+    let mut tags = use_signal(|| {
+        initial
+            .as_ref()
+            .map(|e| e.tags.join(", "))
+            .unwrap_or_default()
+    });
+    let mut at =
+        use_signal(|| format::input_value(initial.as_ref().map(|e| e.at).unwrap_or_else(now)));
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut saved = use_signal(|| false);
+    let prefix = existing
+        .as_ref()
+        .map(|e| e.id.to_string())
+        .unwrap_or_else(|| "new".into());
+
+    let submit = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        if text().trim().is_empty() {
+            error.set(Some("Write something first.".into()));
+            return;
+        }
+        let Some(when) = format::parse_input(&at()) else {
+            error.set(Some("The date is not valid. Use the date picker.".into()));
+            return;
+        };
+        let Ok(m) = Mood::new(i64::from(mood())) else {
+            error.set(Some("Choose a mood from 1 to 5.".into()));
+            return;
+        };
+        let draft = EntryDraft {
+            text: text().trim().to_owned(),
+            mood: m,
+            tags: EntryDraft::parse_tags(&tags()),
+            at: when,
+        };
+        busy.set(true);
+        error.set(None);
+        saved.set(false);
+        let editing = editing.clone();
+        spawn(async move {
+            let result = match editing {
+                Some(e) => {
+                    ask(commands, |reply| Command::EditEntry {
+                        id: e.id,
+                        draft,
+                        reply,
+                    })
+                    .await
+                }
+                None => ask(commands, |reply| Command::AddEntry { draft, reply })
+                    .await
+                    .map(|_| ()),
+            };
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    text.set(String::new());
+                    tags.set(String::new());
+                    mood.set(3);
+                    at.set(format::input_value(now()));
+                    saved.set(true);
+                    on_done.call(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let is_edit = existing.is_some();
+    rsx! {
+        form { class: "entry-form", onsubmit: submit, novalidate: true,
+            label { r#for: "{prefix}-text", if is_edit { "Edit the entry" } else { "What happened today?" } }
+            textarea {
+                id: "{prefix}-text",
+                name: "text",
+                rows: "4",
+                value: "{text}",
+                oninput: move |e| { text.set(e.value()); saved.set(false); },
+            }
+            fieldset { class: "mood-picker",
+                legend { "How did it feel?" }
+                for (i, word) in MOOD_WORDS.iter().enumerate() {
+                    label { key: "{i}", class: "mood-option",
+                        input {
+                            r#type: "radio",
+                            name: "{prefix}-mood",
+                            value: "{i + 1}",
+                            checked: mood() == (i as u8 + 1),
+                            onchange: move |_| mood.set(i as u8 + 1),
+                        }
+                        span { "{i + 1} · {word}" }
+                    }
+                }
+            }
+            label { r#for: "{prefix}-tags", "Tags (separate with commas)" }
+            input {
+                id: "{prefix}-tags",
+                name: "tags",
+                value: "{tags}",
+                oninput: move |e| tags.set(e.value()),
+            }
+            label { r#for: "{prefix}-at", "Date and time" }
+            input {
+                id: "{prefix}-at",
+                r#type: "datetime-local",
+                name: "at",
+                value: "{at}",
+                oninput: move |e| at.set(e.value()),
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+            if saved() && !is_edit {
+                p { class: "saved", role: "status", "Saved on this device." }
+            }
+            div { class: "actions",
+                button { class: "button primary", r#type: "submit", disabled: busy(),
+                    if busy() { "Saving…" } else if is_edit { "Save changes" } else { "Save entry" }
+                }
+                if is_edit {
+                    button { class: "button", r#type: "button", onclick: move |_| on_done.call(()), "Cancel" }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! What the views show, written only by the sync driver, and the hooks that read it.
+
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::api::Role;
+use kumppani_core::model::DiaryEntry;
+use kumppani_core::status::Connection;
+use kumppani_core::time::Timestamp;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Opening the store and reading the identity.
+    Loading,
+    /// No identity on this device yet: show Join.
+    NeedsJoin,
+    Ready,
+    /// Storage cannot be used at all; the message says what to do.
+    StorageFailed(String),
+}
+
+/// Who is signed in on this device (no secrets: the token stays in the driver).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub display_name: String,
+    pub project_name: String,
+    pub role: Role,
+    pub hub_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub phase: Phase,
+    pub profile: Option<Profile>,
+    pub entries: Vec<DiaryEntry>,
+    pub connection: Connection,
+    pub pending: usize,
+    pub last_synced: Option<Timestamp>,
+    pub clock_skew_ms: Option<i64>,
+    /// A problem the person should know about (storage full, signed out, ...).
+    pub problem: Option<String>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            phase: Phase::Loading,
+            profile: None,
+            entries: Vec::new(),
+            connection: Connection::NoHub,
+            pending: 0,
+            last_synced: None,
+            clock_skew_ms: None,
+            problem: None,
+        }
+    }
+}
+
+/// The app state, provided by `App`.
+pub fn use_app_state() -> Signal<AppState> {
+    try_use_context::<Signal<AppState>>()
+        .expect("use_app_state called outside App: App provides the state")
+}
+
+/// The sync driver's command channel, provided by `App`.
+pub fn use_commands() -> Coroutine<Command> {
+    try_use_context::<Coroutine<Command>>()
+        .expect("use_commands called outside App: App starts the sync driver")
+}
+
+/// Sends a command and waits for its reply.
+pub async fn ask<T>(
+    commands: Coroutine<Command>,
+    make: impl FnOnce(crate::sync::command::Reply<T>) -> Command,
+) -> Result<T, String> {
+    let (tx, rx) = futures::channel::oneshot::channel();
+    commands.send(make(tx));
+    rx.await
+        .unwrap_or_else(|_| Err("The app stopped before it could answer. Reload the page.".into()))
+}

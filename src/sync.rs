@@ -1,0 +1,23 @@
+//! Everything between the views and the outside world: the device store (IndexedDB on the
+//! web, files natively), the hub's HTTP API, and the sync driver that runs core's session.
+//!
+//! Views never touch a transport or a store: they send a [`Command`] to the driver and read
+//! [`crate::state::AppState`].
+
+pub mod command;
+pub mod identity;
+pub mod store_error;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod store_fs;
+
+#[cfg(target_arch = "wasm32")]
+pub mod driver;
+#[cfg(target_arch = "wasm32")]
+pub mod hub_api;
+#[cfg(target_arch = "wasm32")]
+pub mod store_idb;
+#[cfg(target_arch = "wasm32")]
+pub mod transport_web;
+
+pub use command::Command;

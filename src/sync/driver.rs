@@ -1,0 +1,580 @@
+//! The sync driver: one async loop that owns the store, core's [`ClientSession`] and the
+//! WebSocket, carries out the session's outputs, and publishes [`AppState`] for the views.
+//!
+//! It syncs when the connection opens, after each local change, and on a periodic tick, and
+//! reconnects with backoff. Every local change is durable in IndexedDB before its command
+//! is answered; a failed save is rolled back so that retrying cannot double an entry.
+
+use super::command::{Command, Reply};
+use super::hub_api;
+use super::identity::{sync_state_key, Identity, IDENTITY_KEY};
+use super::store_error::StoreError;
+use super::store_idb::IdbStore;
+use super::transport_web::{self as web, connect};
+use crate::state::{AppState, Phase, Profile};
+use dioxus::prelude::*;
+use futures::channel::mpsc::UnboundedReceiver;
+use futures::future::LocalBoxFuture;
+use futures::stream::{SplitSink, SplitStream};
+use futures::{FutureExt, SinkExt, StreamExt};
+use gloo_net::websocket::{futures::WebSocket, Message};
+use kumppani_core::api::JoinResponse;
+use kumppani_core::backoff::Backoff;
+use kumppani_core::ids::{DocId, EntryId};
+use kumppani_core::model::member;
+use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
+use kumppani_core::status::Connection;
+use kumppani_core::store::{DocStore, StoredDoc};
+use std::collections::HashMap;
+
+const DB_NAME: &str = "kumppani";
+/// How often a connected device offers anything new, beside change-driven sync.
+const TICK_MS: u32 = 20_000;
+
+enum Event {
+    Command(Option<Command>),
+    Socket(Option<Result<Message, gloo_net::websocket::WebSocketError>>),
+    Opened(Result<WebSocket, String>),
+    Timer,
+}
+
+pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
+    let mut d = Driver::new(state);
+    d.load().await;
+    let mut stream: Option<SplitStream<WebSocket>> = None;
+    let mut opening: Option<LocalBoxFuture<'static, Result<WebSocket, String>>> = None;
+    loop {
+        if opening.is_none() && stream.is_none() && d.should_connect_now() {
+            let url = d
+                .identity
+                .as_ref()
+                .map(Identity::sync_url)
+                .unwrap_or_default();
+            d.set_connection(Connection::Connecting);
+            opening = Some(async move { connect(&url).await }.boxed_local());
+        }
+        d.publish();
+        let wait = d.wake_in_ms(stream.is_some());
+        let event = {
+            let socket = async {
+                match stream.as_mut() {
+                    Some(s) => s.next().await,
+                    None => futures::future::pending().await,
+                }
+            };
+            let open = async {
+                match opening.as_mut() {
+                    Some(f) => f.await,
+                    None => futures::future::pending().await,
+                }
+            };
+            let timer = async {
+                match wait {
+                    Some(ms) => web::sleep_ms(ms).await,
+                    None => futures::future::pending().await,
+                }
+            };
+            futures::select! {
+                c = rx.next().fuse() => Event::Command(c),
+                m = socket.fuse() => Event::Socket(m),
+                o = open.fuse() => Event::Opened(o),
+                _ = timer.fuse() => Event::Timer,
+            }
+        };
+        match event {
+            Event::Command(None) => break,
+            Event::Command(Some(c)) => d.command(c, &mut stream).await,
+            Event::Opened(result) => {
+                opening = None;
+                match result {
+                    Ok(ws) => {
+                        let (sink, s) = ws.split();
+                        d.sink = Some(sink);
+                        stream = Some(s);
+                        d.session_input(SessionInput::Connected, &mut stream).await;
+                    }
+                    Err(reason) => d.connection_failed(reason, &mut stream),
+                }
+            }
+            Event::Socket(Some(Ok(Message::Bytes(bytes)))) => {
+                d.session_input(SessionInput::Received(bytes), &mut stream)
+                    .await
+            }
+            Event::Socket(Some(Ok(Message::Text(_)))) => {
+                d.connection_failed("the hub sent text, not sync frames".into(), &mut stream)
+            }
+            Event::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
+            Event::Socket(None) => d.connection_failed("the connection closed".into(), &mut stream),
+            Event::Timer => {
+                if stream.is_some() {
+                    d.session_input(SessionInput::Tick, &mut stream).await;
+                }
+            }
+        }
+    }
+}
+
+fn describe_ws(e: &gloo_net::websocket::WebSocketError) -> String {
+    match e {
+        gloo_net::websocket::WebSocketError::ConnectionClose(c) if !c.reason.is_empty() => {
+            c.reason.clone()
+        }
+        gloo_net::websocket::WebSocketError::ConnectionClose(_) => "the connection closed".into(),
+        _ => "the connection failed".into(),
+    }
+}
+
+struct Driver {
+    state: Signal<AppState>,
+    store: Option<IdbStore>,
+    identity: Option<Identity>,
+    session: Option<ClientSession>,
+    sink: Option<SplitSink<WebSocket, Message>>,
+    connection: Connection,
+    online: bool,
+    backoff: Backoff,
+    /// When (ms since epoch) to try connecting again.
+    retry_at: f64,
+    /// The device was signed out by the hub; do not retry until it joins again.
+    stopped: bool,
+    chunks_since_snapshot: HashMap<DocId, usize>,
+    last_synced: Option<kumppani_core::time::Timestamp>,
+    entries_dirty: bool,
+}
+
+impl Driver {
+    fn new(state: Signal<AppState>) -> Self {
+        Self {
+            state,
+            store: None,
+            identity: None,
+            session: None,
+            sink: None,
+            connection: Connection::NoHub,
+            online: web::is_online(),
+            backoff: Backoff::default(),
+            retry_at: 0.0,
+            stopped: false,
+            chunks_since_snapshot: HashMap::new(),
+            last_synced: None,
+            entries_dirty: true,
+        }
+    }
+
+    async fn load(&mut self) {
+        let store = match IdbStore::open(DB_NAME).await {
+            Ok(s) => s,
+            Err(e) => {
+                self.state.write().phase = Phase::StorageFailed(e.advice());
+                return;
+            }
+        };
+        let identity = match store.get_meta(IDENTITY_KEY).await {
+            Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes).ok(),
+            Ok(None) => None,
+            Err(e) => {
+                self.state.write().phase = Phase::StorageFailed(e.advice());
+                return;
+            }
+        };
+        self.store = Some(store);
+        match identity {
+            Some(identity) => match self.open_session(identity).await {
+                Ok(()) => self.state.write().phase = Phase::Ready,
+                Err(e) => self.state.write().phase = Phase::StorageFailed(e),
+            },
+            None => self.state.write().phase = Phase::NeedsJoin,
+        }
+        if let Ok(Some(bytes)) = self.store().get_meta("last_synced").await {
+            if let Ok(ms) = String::from_utf8_lossy(&bytes).parse::<i64>() {
+                self.last_synced = Some(kumppani_core::time::Timestamp(ms));
+            }
+        }
+    }
+
+    fn store(&self) -> &IdbStore {
+        self.store
+            .as_ref()
+            .expect("the store is open once loading succeeded")
+    }
+
+    /// Loads the member document and its sync state and starts a session for them.
+    async fn open_session(&mut self, identity: Identity) -> Result<(), String> {
+        let doc_id = identity.join.member_doc;
+        let stored = self.store().load(&doc_id).await.map_err(|e| e.advice())?;
+        let doc = if stored.is_empty() {
+            // First start after joining: the shared root that every device makes alike.
+            let mut doc = member::new_document();
+            self.store()
+                .append_chunk(&doc_id, &doc.save())
+                .await
+                .map_err(|e| e.advice())?;
+            doc
+        } else {
+            stored
+                .to_doc()
+                .map_err(|e| format!("The diary on this device could not be read: {e}"))?
+        };
+        self.chunks_since_snapshot
+            .insert(doc_id, stored.chunks.len());
+        let sync_state = self
+            .store()
+            .get_meta(&sync_state_key(&doc_id))
+            .await
+            .map_err(|e| e.advice())?;
+        let mut session = ClientSession::new(identity.join.token.clone(), web::random_bytes());
+        session.add_doc(doc_id, doc, sync_state.as_deref());
+        self.session = Some(session);
+        self.state.write().profile = Some(Profile {
+            display_name: identity.join.display_name.clone(),
+            project_name: identity.join.project_name.clone(),
+            role: identity.join.role,
+            hub_url: identity.hub_url.clone(),
+        });
+        self.identity = Some(identity);
+        self.stopped = false;
+        self.entries_dirty = true;
+        self.connection = if self.online {
+            Connection::Connecting
+        } else {
+            Connection::Offline
+        };
+        Ok(())
+    }
+
+    fn should_connect_now(&self) -> bool {
+        self.identity.is_some()
+            && self.online
+            && !self.stopped
+            && self.sink.is_none()
+            && js_sys::Date::now() >= self.retry_at
+    }
+
+    fn wake_in_ms(&self, connected: bool) -> Option<u32> {
+        if connected {
+            return Some(TICK_MS);
+        }
+        if self.identity.is_none() || !self.online || self.stopped {
+            return None;
+        }
+        let ms = (self.retry_at - js_sys::Date::now()).max(0.0);
+        Some(ms.min(f64::from(u32::MAX)) as u32)
+    }
+
+    fn set_connection(&mut self, c: Connection) {
+        self.connection = c;
+    }
+
+    /// Writes what changed into the views' state.
+    fn publish(&mut self) {
+        let pending = self.session.as_mut().map(|s| s.pending()).unwrap_or(0);
+        let entries = if self.entries_dirty {
+            self.entries_dirty = false;
+            self.member_doc()
+                .map(|(session, id)| session.doc(&id).map(member::entries).unwrap_or_default())
+        } else {
+            None
+        };
+        let mut st = self.state.write();
+        if let Some(entries) = entries {
+            st.entries = entries;
+        }
+        if st.pending != pending {
+            st.pending = pending;
+        }
+        if st.connection != self.connection {
+            st.connection = self.connection.clone();
+        }
+        if st.last_synced != self.last_synced {
+            st.last_synced = self.last_synced;
+        }
+    }
+
+    fn member_doc(&mut self) -> Option<(&mut ClientSession, DocId)> {
+        let id = self.identity.as_ref()?.join.member_doc;
+        Some((self.session.as_mut()?, id))
+    }
+
+    fn connection_failed(&mut self, reason: String, stream: &mut Option<SplitStream<WebSocket>>) {
+        self.drop_connection(stream);
+        if self.stopped {
+            return;
+        }
+        let delay = self
+            .backoff
+            .next_delay(u32::from_le_bytes(web::random_bytes()));
+        self.retry_at = js_sys::Date::now() + delay.as_millis() as f64;
+        self.connection = if self.online {
+            Connection::Failed { reason }
+        } else {
+            Connection::Offline
+        };
+    }
+
+    fn drop_connection(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+        *stream = None;
+        self.sink = None;
+        if let Some(s) = self.session.as_mut() {
+            let _ = s.handle(web::now(), SessionInput::Disconnected);
+        }
+    }
+
+    async fn session_input(
+        &mut self,
+        input: SessionInput,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let out = session.handle(web::now(), input);
+        if let Err(e) = self.execute(out, stream).await {
+            self.state.write().problem = Some(e.advice());
+            // Changes that could not be saved must not be acknowledged: start over from the store.
+            self.reload_from_store(stream).await;
+        }
+    }
+
+    /// Carries out a session output in its required order: chunks, sync states, frames.
+    async fn execute(
+        &mut self,
+        out: SessionOutput,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), StoreError> {
+        for (doc, chunk) in &out.save_chunks {
+            self.save_chunk(doc, chunk).await?;
+        }
+        for (doc, bytes) in &out.save_sync_states {
+            self.store().put_meta(&sync_state_key(doc), bytes).await?;
+        }
+        for frame in out.send {
+            let sent = match self.sink.as_mut() {
+                Some(sink) => sink.send(Message::Bytes(frame)).await.is_ok(),
+                None => true, // offline: the session offers it again on the next connection
+            };
+            if !sent {
+                self.connection_failed("the connection broke while sending".into(), stream);
+                break;
+            }
+        }
+        for event in out.events {
+            match event {
+                SessionEvent::Welcomed(_) => {
+                    self.backoff.reset();
+                    self.connection = Connection::Connected;
+                    self.state.write().problem = None;
+                }
+                SessionEvent::DocChanged(_) => self.entries_dirty = true,
+                SessionEvent::InSync(_) => {
+                    let now = web::now();
+                    self.last_synced = Some(now);
+                    let _ = self
+                        .store()
+                        .put_meta("last_synced", now.millis().to_string().as_bytes())
+                        .await;
+                }
+                SessionEvent::Unavailable(_) => {
+                    self.state.write().problem = Some(
+                        "The hub does not know this diary any more. Join the project again.".into(),
+                    );
+                }
+                SessionEvent::ClockSkew {
+                    device_minus_hub_ms,
+                } => {
+                    self.state.write().clock_skew_ms = Some(device_minus_hub_ms);
+                }
+            }
+        }
+        if let Some(reason) = out.close {
+            self.drop_connection(stream);
+            if reason.is_permanent() {
+                self.stopped = true;
+                self.connection = Connection::Failed {
+                    reason: "this device is no longer signed in".into(),
+                };
+                self.state.write().problem = Some(
+                    "The hub no longer accepts this device (it was removed, or the project ended). Your entries are safe here; link this device again from another device to go on syncing.".into(),
+                );
+            } else {
+                let message = reason.message.clone();
+                self.connection_failed(message, stream);
+            }
+        }
+        Ok(())
+    }
+
+    async fn save_chunk(&mut self, doc: &DocId, chunk: &[u8]) -> Result<(), StoreError> {
+        let seq = self.store().append_chunk(doc, chunk).await?;
+        let count = self.chunks_since_snapshot.entry(*doc).or_default();
+        *count += 1;
+        if StoredDoc::wants_compaction(*count) {
+            if let Some(snapshot) = self.session.as_mut().and_then(|s| s.save_snapshot(doc)) {
+                // A failed compaction loses nothing: the chunks stay until the next try.
+                if self.store().compact(doc, &snapshot, seq).await.is_ok() {
+                    self.chunks_since_snapshot.insert(*doc, 0);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn reload_from_store(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+        self.drop_connection(stream);
+        if let Some(identity) = self.identity.clone() {
+            if let Err(e) = self.open_session(identity).await {
+                self.state.write().problem = Some(e);
+            }
+        }
+        self.retry_at = js_sys::Date::now() + 2_000.0;
+    }
+
+    async fn command(&mut self, command: Command, stream: &mut Option<SplitStream<WebSocket>>) {
+        match command {
+            Command::Join {
+                hub_url,
+                code,
+                display_name,
+                reply,
+            } => {
+                let result = hub_api::join(&hub_url, &code, &display_name).await;
+                self.signed_in(hub_url, result, reply, stream).await;
+            }
+            Command::Link {
+                hub_url,
+                code,
+                device_name,
+                reply,
+            } => {
+                let result = hub_api::link(&hub_url, &code, &device_name).await;
+                self.signed_in(hub_url, result, reply, stream).await;
+            }
+            Command::AddEntry { draft, reply } => {
+                let id = EntryId::from_bytes(web::random_bytes());
+                let result = self
+                    .edit(stream, |doc, now| {
+                        member::add_entry(doc, id, &draft, now)?;
+                        member::commit(doc, "add diary entry", now);
+                        Ok(())
+                    })
+                    .await
+                    .map(|()| id);
+                let _ = reply.send(result);
+            }
+            Command::EditEntry { id, draft, reply } => {
+                let result = self
+                    .edit(stream, |doc, now| {
+                        member::edit_entry(doc, id, &draft, now)?;
+                        member::commit(doc, "edit diary entry", now);
+                        Ok(())
+                    })
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::DeleteEntry { id, reply } => {
+                let result = self
+                    .edit(stream, |doc, now| {
+                        member::delete_entry(doc, id)?;
+                        member::commit(doc, "delete diary entry", now);
+                        Ok(())
+                    })
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::CreateLinkCode { reply } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::link_code(&id.hub_url, &id.join.token)
+                        .await
+                        .map(|r| (r.code, r.expires_at)),
+                    None => Err("Join a project first.".into()),
+                };
+                let _ = reply.send(result);
+            }
+            Command::NetworkChanged { online } => {
+                self.online = online;
+                if online {
+                    self.backoff.reset();
+                    self.retry_at = 0.0;
+                    if self.sink.is_none() && self.identity.is_some() {
+                        self.connection = Connection::Connecting;
+                    }
+                } else {
+                    self.drop_connection(stream);
+                    self.connection = Connection::Offline;
+                }
+            }
+            Command::RetryNow => {
+                self.backoff.reset();
+                self.retry_at = 0.0;
+            }
+        }
+    }
+
+    async fn signed_in(
+        &mut self,
+        hub_url: String,
+        result: Result<JoinResponse, String>,
+        reply: Reply<()>,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) {
+        let join = match result {
+            Ok(j) => j,
+            Err(e) => {
+                let _ = reply.send(Err(e));
+                return;
+            }
+        };
+        let identity = Identity { hub_url, join };
+        let saved = match serde_json::to_vec(&identity) {
+            Ok(bytes) => self
+                .store()
+                .put_meta(IDENTITY_KEY, &bytes)
+                .await
+                .map_err(|e| e.advice()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = saved {
+            let _ = reply.send(Err(e));
+            return;
+        }
+        self.drop_connection(stream);
+        let result = self.open_session(identity).await;
+        if result.is_ok() {
+            self.state.write().phase = Phase::Ready;
+            self.state.write().problem = None;
+            self.retry_at = 0.0;
+        }
+        let _ = reply.send(result);
+    }
+
+    /// A local change to the member document: durable on this device before it is answered.
+    async fn edit(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        f: impl FnOnce(
+            &mut automerge::AutoCommit,
+            kumppani_core::time::Timestamp,
+        ) -> Result<(), member::MemberDocError>,
+    ) -> Result<(), String> {
+        let Some((session, doc_id)) = self.member_doc() else {
+            return Err("Join a project first.".into());
+        };
+        let now = web::now();
+        let (_, out) = session
+            .edit(&doc_id, |doc| f(doc, now))
+            .map_err(|e| format!("That change could not be made: {e}"))?;
+        self.entries_dirty = true;
+        match self.execute(out, stream).await {
+            Ok(()) => {
+                self.state.write().problem = None;
+                Ok(())
+            }
+            Err(e) => {
+                let advice = e.advice();
+                self.state.write().problem = Some(advice.clone());
+                self.reload_from_store(stream).await;
+                self.entries_dirty = true;
+                Err(advice)
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The browser's side of the world: WebSocket, timers, clock, randomness, network events.
+
+use futures::channel::mpsc::UnboundedSender;
+use gloo_net::websocket::{futures::WebSocket, State};
+use gloo_timers::future::TimeoutFuture;
+use kumppani_core::time::Timestamp;
+use wasm_bindgen::prelude::*;
+
+/// How long a connection may take to open before it counts as failed.
+const OPEN_TIMEOUT_MS: u32 = 10_000;
+
+pub fn now() -> Timestamp {
+    Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    getrandom::fill(&mut b).expect("the browser's crypto.getRandomValues is available");
+    b
+}
+
+pub fn is_online() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
+}
+
+pub async fn sleep_ms(ms: u32) {
+    TimeoutFuture::new(ms).await;
+}
+
+/// Opens a WebSocket and waits until it is open (or failed).
+pub async fn connect(url: &str) -> Result<WebSocket, String> {
+    let ws = WebSocket::open(url).map_err(|e| e.to_string())?;
+    let mut waited = 0;
+    loop {
+        match ws.state() {
+            State::Open => return Ok(ws),
+            State::Closing | State::Closed => return Err("the hub refused the connection".into()),
+            State::Connecting if waited >= OPEN_TIMEOUT_MS => {
+                return Err("the hub did not answer in time".into())
+            }
+            State::Connecting => {
+                sleep_ms(50).await;
+                waited += 50;
+            }
+        }
+    }
+}
+
+/// Calls `send(online)` whenever the browser's network comes or goes. Lives for the page.
+pub fn watch_network(tx: UnboundedSender<super::Command>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (event, online) in [("online", true), ("offline", false)] {
+        let tx = tx.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            let _ = tx.unbounded_send(super::Command::NetworkChanged { online });
+        });
+        let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+}

@@ -1,0 +1,168 @@
+//! Joining a project with its code, or linking this device to an existing member.
+
+use crate::route::Route;
+use crate::state::{ask, use_app_state, use_commands, Phase};
+use crate::sync::Command;
+use dioxus::prelude::*;
+
+/// The hub that served the app, which is the right one unless a native build says otherwise.
+fn default_hub_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+#[component]
+pub fn Join(code: String) -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let nav = use_navigator();
+    let mut join_code = use_signal(|| code.clone());
+    let mut name = use_signal(String::new);
+    let mut hub_url = use_signal(default_hub_url);
+    let mut link_code = use_signal(String::new);
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut link_error = use_signal(|| None::<String>);
+
+    if state.read().phase == Phase::Ready {
+        return rsx! {
+            section { class: "card",
+                h1 { "You are in" }
+                p { "This device already belongs to a project." }
+                Link { class: "button primary", to: Route::Diary {}, "Open your diary" }
+            }
+        };
+    }
+
+    let join = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let (c, n, h) = (join_code(), name(), hub_url());
+        if c.trim().is_empty() || n.trim().is_empty() {
+            error.set(Some("Fill in both the code and your name.".into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::Join {
+                hub_url: h,
+                code: c,
+                display_name: n,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    nav.replace(Route::Diary {});
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let link = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let (c, h) = (link_code(), hub_url());
+        if c.trim().is_empty() {
+            link_error.set(Some("Type the code shown on your other device.".into()));
+            return;
+        }
+        busy.set(true);
+        link_error.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::Link {
+                hub_url: h,
+                code: c,
+                device_name: "Browser".into(),
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    nav.replace(Route::Diary {});
+                }
+                Err(e) => link_error.set(Some(e)),
+            }
+        });
+    };
+
+    rsx! {
+        section { class: "card",
+            h1 { "Join a project" }
+            p { "Use the code from the poster or the link you were given." }
+            form { onsubmit: join, novalidate: true,
+                label { r#for: "join-code", "Project code" }
+                input {
+                    id: "join-code",
+                    name: "code",
+                    autocomplete: "off",
+                    autocapitalize: "none",
+                    value: "{join_code}",
+                    oninput: move |e| join_code.set(e.value()),
+                }
+                label { r#for: "display-name", "Your name (as others will see it)" }
+                input {
+                    id: "display-name",
+                    name: "display_name",
+                    autocomplete: "nickname",
+                    maxlength: "80",
+                    value: "{name}",
+                    oninput: move |e| name.set(e.value()),
+                }
+                details { class: "advanced",
+                    summary { "Hub address" }
+                    label { r#for: "hub-url", "Address of the project's hub" }
+                    input {
+                        id: "hub-url",
+                        r#type: "url",
+                        value: "{hub_url}",
+                        oninput: move |e| hub_url.set(e.value()),
+                    }
+                }
+                if let Some(e) = error() {
+                    p { class: "error", role: "alert", "{e}" }
+                }
+                button { class: "button primary", r#type: "submit", disabled: busy(),
+                    if busy() { "Joining…" } else { "Join" }
+                }
+            }
+        }
+        section { class: "card",
+            h2 { "Already using Kumppani on another device?" }
+            p { "On that device, open Settings and choose “Link another device”. Type the code it shows here." }
+            form { onsubmit: link, novalidate: true,
+                label { r#for: "link-code", "Link code" }
+                input {
+                    id: "link-code",
+                    name: "link_code",
+                    autocomplete: "one-time-code",
+                    autocapitalize: "characters",
+                    value: "{link_code}",
+                    oninput: move |e| link_code.set(e.value()),
+                }
+                if let Some(e) = link_error() {
+                    p { class: "error", role: "alert", "{e}" }
+                }
+                button { class: "button", r#type: "submit", disabled: busy(),
+                    if busy() { "Linking…" } else { "Link this device" }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The frame around every view: the project's name, the status line and the navigation.
+
+use crate::components::{NavBar, SyncStatusLine};
+use crate::route::Route;
+use crate::state::{use_app_state, Phase};
+use dioxus::prelude::*;
+
+#[component]
+pub fn Shell() -> Element {
+    let state = use_app_state();
+    let st = state.read();
+    let title = st
+        .profile
+        .as_ref()
+        .map(|p| p.project_name.clone())
+        .unwrap_or_else(|| "Kumppani".into());
+    let ready = st.phase == Phase::Ready;
+    rsx! {
+        a { class: "skip-link", href: "#content", "Skip to content" }
+        header { class: "app-header",
+            p { class: "app-name", "Kumppani" }
+            p { class: "project-name", "{title}" }
+            if ready {
+                SyncStatusLine {}
+            }
+        }
+        if let Some(problem) = st.problem.clone() {
+            div { class: "problem", role: "alert", "{problem}" }
+        }
+        if let Some(skew) = st.clock_skew_ms {
+            div { class: "notice", role: "note",
+                "This device's clock is about {crate::components::skew_words(skew)} off. Entry dates come from this clock, so they may look wrong."
+            }
+        }
+        main { id: "content", tabindex: "-1",
+            match st.phase.clone() {
+                Phase::Loading => rsx! { p { class: "loading", role: "status", "Opening your diary…" } },
+                Phase::StorageFailed(message) => rsx! {
+                    div { class: "problem", role: "alert",
+                        h1 { "Kumppani cannot save on this device" }
+                        p { "{message}" }
+                    }
+                },
+                _ => rsx! { Outlet::<Route> {} },
+            }
+        }
+        if ready {
+            NavBar {}
+        }
+    }
+}
