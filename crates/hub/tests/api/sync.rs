@@ -77,3 +77,27 @@ async fn many_changes_are_compacted_without_losing_any() {
 fn member_entries(stored: &kumppani_core::store::StoredDoc) -> usize {
     kumppani_core::model::member::entries(&stored.to_doc().unwrap()).len()
 }
+
+#[tokio::test]
+async fn a_device_linked_to_the_demo_resident_sees_her_diary() {
+    use kumppani_hub::{clock::now_ms, demo};
+    let data = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let app = crate::helpers::spawn_app_with(data, None, |c| c.seed_demo = true).await;
+    let aino = demo::resident(app.store.as_ref())
+        .await
+        .unwrap()
+        .expect("the demo resident");
+    app.store
+        .create_link_code("DEMQ2345", &aino, now_ms() + 60_000)
+        .await
+        .unwrap();
+    let res = app.link("demq-2345").await;
+    assert_eq!(res.status(), 200);
+    let linked: kumppani_core::api::JoinResponse = res.json().await.unwrap();
+    assert_eq!(linked.display_name, demo::RESIDENT_NAME);
+    let mut device = Device::connect(&app, &linked).await;
+    device.sync().await;
+    assert_eq!(device.entries().len(), 5);
+    assert_eq!(app.join(demo::JOIN_CODE, "Uusi asukas").await.status(), 200);
+    device.close().await;
+}
