@@ -49,6 +49,7 @@ pub async fn join(hub_url: &str, code: &str, display_name: &str) -> Result<JoinR
         &JoinRequest {
             code: code.trim().to_owned(),
             display_name: display_name.trim().to_owned(),
+            device_name: None,
         },
     )
     .await
@@ -60,7 +61,7 @@ pub async fn link(hub_url: &str, code: &str, device_name: &str) -> Result<JoinRe
         None,
         &LinkRequest {
             code: code.trim().to_owned(),
-            device_name: device_name.to_owned(),
+            device_name: Some(device_name.to_owned()),
         },
     )
     .await

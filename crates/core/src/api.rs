@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct JoinRequest {
     pub code: String,
     pub display_name: String,
+    /// What the person calls this device; the hub names it when absent.
+    #[serde(default)]
+    pub device_name: Option<String>,
 }
 
 /// What a member is in a project.
@@ -46,7 +49,14 @@ pub struct LinkCodeResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkRequest {
     pub code: String,
-    pub device_name: String,
+    #[serde(default)]
+    pub device_name: Option<String>,
+}
+
+/// `POST /api/devices/revoke` (authorised by a device of the same member).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokeRequest {
+    pub device_id: String,
 }
 
 /// Every API error body.

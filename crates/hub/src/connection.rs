@@ -23,6 +23,8 @@ use std::collections::HashMap;
 const NOT_SAVED: &str =
     "The hub could not save your changes; they are safe on your device and will be sent again.";
 const NOT_LOADED: &str = "The hub could not open your data just now; try again in a moment.";
+const SHUTTING_DOWN: &str =
+    "The hub is restarting. Your changes are safe; they sync when it is back.";
 const AUTH_FAILED: &str =
     "This device is not signed in to the hub any more. Join again or link it from another device.";
 
@@ -220,6 +222,7 @@ impl Connection {
             HubEvent::DocChanged { doc, origin } if origin != self.id => {
                 self.push(state, doc).await
             }
+            HubEvent::ShuttingDown => Step::fail(ErrorCode::Unavailable, SHUTTING_DOWN),
             _ => Step::default(),
         }
     }

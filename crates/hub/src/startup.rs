@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::demo::{self, DemoError};
 use crate::routes;
-use crate::state::AppState;
+use crate::state::{AppState, HubEvent};
 use crate::store::sqlite::SqliteStore;
 use crate::store::StoreError;
 use axum::http::Request;
@@ -87,6 +87,12 @@ impl Application {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         );
+        let state = self.state.clone();
+        let shutdown = async move {
+            shutdown.await;
+            // Graceful shutdown waits for open requests; sync sockets would never end alone.
+            state.publish(HubEvent::ShuttingDown);
+        };
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

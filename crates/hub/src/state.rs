@@ -16,6 +16,8 @@ pub enum HubEvent {
     DocChanged { doc: DocId, origin: u64 },
     /// A device was revoked; its open connections close.
     DeviceRevoked(DeviceId),
+    /// The hub is stopping: open connections close now, so the stop does not wait on them.
+    ShuttingDown,
 }
 
 #[derive(Clone)]

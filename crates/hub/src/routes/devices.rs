@@ -13,8 +13,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
 use kumppani_core::api::LinkCodeResponse;
+use kumppani_core::api::{LinkRequest, RevokeRequest};
 use kumppani_core::ids::DeviceId;
-use serde::Deserialize;
 
 /// How long a link code made on a device works.
 pub const LINK_CODE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -75,13 +75,6 @@ async fn make_link_code(
     Ok(Json(LinkCodeResponse { code, expires_at }))
 }
 
-#[derive(Deserialize)]
-struct LinkRequest {
-    code: String,
-    #[serde(default)]
-    device_name: Option<String>,
-}
-
 async fn link_device(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<LinkRequest>,
@@ -117,11 +110,6 @@ async fn link_device(
         member_doc: member.member_doc,
         role: member.role.to_api(),
     }))
-}
-
-#[derive(Deserialize)]
-struct RevokeRequest {
-    device_id: String,
 }
 
 async fn revoke_device(

@@ -9,23 +9,14 @@ use crate::tokens::{hash_token, mint_token, normalize_code, random_bytes};
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
+use kumppani_core::api::JoinRequest;
 use kumppani_core::ids::{DeviceId, DocId, MemberId};
 use kumppani_core::model::member;
-use serde::Deserialize;
 
 pub const MAX_NAME_CHARS: usize = 80;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/join", post(join))
-}
-
-#[derive(Deserialize)]
-pub struct JoinRequest {
-    pub code: String,
-    pub display_name: String,
-    /// What the person calls this device; optional.
-    #[serde(default)]
-    pub device_name: Option<String>,
 }
 
 /// What a device keeps after joining or linking (the shape core shares with the app).
