@@ -9,17 +9,15 @@ use dioxus::prelude::*;
 pub fn Shell() -> Element {
     let state = use_app_state();
     let st = state.read();
-    let title = st
-        .profile
-        .as_ref()
-        .map(|p| p.project_name.clone())
-        .unwrap_or_else(|| "Kumppani".into());
+    let project = st.profile.as_ref().map(|p| p.project_name.clone());
     let ready = st.phase == Phase::Ready;
     rsx! {
         a { class: "skip-link", href: "#content", "Skip to content" }
         header { class: "app-header",
             p { class: "app-name", "Kumppani" }
-            p { class: "project-name", "{title}" }
+            if let Some(project) = project {
+                p { class: "project-name", "{project}" }
+            }
             if ready {
                 SyncStatusLine {}
             }
