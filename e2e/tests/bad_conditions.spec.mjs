@@ -1,0 +1,59 @@
+// Bad conditions a resident meets: a full device, a clock that is hours off.
+import { test, expect } from '../hub.mjs';
+
+async function join(page, hub) {
+  await page.goto(`${hub.url}/join?code=${hub.joinCode}`);
+  await page.getByLabel('Your name (as others will see it)').fill('Testi');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
+}
+
+// Chromium does not enforce a lowered quota on an open database at once, so the test
+// makes IndexedDB refuse writes the way a full device does: with a QuotaExceededError.
+async function fillUpStorageOnDemand(page) {
+  await page.addInitScript(() => {
+    for (const method of ['add', 'put']) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        if (globalThis.__storageFull) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return original.apply(this, args);
+      };
+    }
+  });
+}
+
+test('a full device says so, keeps the text in the form, and loses nothing saved before', async ({ page, hub }) => {
+  await fillUpStorageOnDemand(page);
+  await join(page, hub);
+  await page.getByLabel('What happened today?').fill('Tallessa ennen kuin tila loppui.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByTestId('entry')).toHaveCount(1);
+
+  await page.evaluate(() => { globalThis.__storageFull = true; });
+
+  const text = 'Tämä ei mahdu laitteelle.';
+  await page.getByLabel('What happened today?').fill(text);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('out of storage space');
+  await expect(page.getByLabel('What happened today?')).toHaveValue(text);
+  await expect(page.getByTestId('entry')).toHaveCount(1);
+
+  // Room again: the same text saves once, not twice.
+  await page.evaluate(() => { globalThis.__storageFull = false; });
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByTestId('entry')).toHaveCount(2);
+  await expect(page.getByTestId('entry').filter({ hasText: text })).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('entry')).toHaveCount(2);
+});
+
+test('a device clock hours off is pointed out, and sync still works', async ({ page, hub }) => {
+  await page.clock.setSystemTime(Date.now() - 3 * 60 * 60 * 1000);
+  await join(page, hub);
+  await expect(page.getByRole('note')).toContainText("clock is about 3 hours off");
+  await page.getByLabel('What happened today?').fill('Kello on väärässä.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByTestId('sync-status').first()).toContainText('Synced at');
+});
