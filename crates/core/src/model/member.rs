@@ -120,7 +120,8 @@ fn write_draft(
     Ok(())
 }
 
-/// Every readable entry, newest first (by the date it is about, then by id for a stable order).
+/// Every readable entry, newest first: by the date it is about (which a person picks to the
+/// minute), then by when it was written, then by id for an order every device agrees on.
 pub fn entries(doc: &AutoCommit) -> Vec<DiaryEntry> {
     let Ok(diary) = diary(doc) else {
         return Vec::new();
@@ -135,7 +136,11 @@ pub fn entries(doc: &AutoCommit) -> Vec<DiaryEntry> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    out.sort_by(|a, b| {
+        b.at.cmp(&a.at)
+            .then(b.created_at.cmp(&a.created_at))
+            .then(b.id.cmp(&a.id))
+    });
     out
 }
 
@@ -271,6 +276,29 @@ mod tests {
         .unwrap();
         let texts: Vec<String> = entries(&doc).into_iter().map(|e| e.text).collect();
         assert_eq!(texts, ["uusi", "keski", "vanha"]);
+    }
+
+    #[test]
+    fn entries_about_the_same_minute_are_listed_latest_written_first() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        // Ids chosen so that id order alone would put the older entry first.
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([9; 16]),
+            &draft("ensin", 60_000),
+            Timestamp(1),
+        )
+        .unwrap();
+        add_entry(
+            &mut doc,
+            EntryId::from_bytes([1; 16]),
+            &draft("sitten", 60_000),
+            Timestamp(2),
+        )
+        .unwrap();
+        let texts: Vec<String> = entries(&doc).into_iter().map(|e| e.text).collect();
+        assert_eq!(texts, ["sitten", "ensin"]);
     }
 
     #[test]
