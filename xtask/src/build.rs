@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::tools::Tools;
 use crate::{cargo, run, step, target_dir};
@@ -23,6 +23,13 @@ pub fn web_app(tools: &Tools) -> Result<PathBuf> {
     step(format!(
         "Building the web app ({APP_PACKAGE}) in release with dx (wasm, then wasm-opt; several minutes from cold)"
     ));
+    // dx adds new hashed files beside the old ones; the hub's precache list (and so every
+    // phone's service worker) would carry the stale ones too.
+    let public = web_public_dir();
+    if public.exists() {
+        std::fs::remove_dir_all(&public)
+            .with_context(|| format!("clearing the old build in {}", public.display()))?;
+    }
     run(tools
         .command("dx")
         .args([
@@ -30,13 +37,15 @@ pub fn web_app(tools: &Tools) -> Result<PathBuf> {
             "--platform",
             "web",
             "--release",
+            // Cargo.toml's smallest-wasm profile (opt-level z, one codegen unit, abort on panic).
+            "--profile",
+            "wasm-release",
             "--debug-symbols=false",
         ])
         .args(["--package", APP_PACKAGE])
         // Use esbuild, wasm-opt and wasm-bindgen from PATH; download nothing.
         .env("NO_DOWNLOADS", "1")
         .env("DX_TELEMETRY_ENABLED", "false"))?;
-    let public = web_public_dir();
     if !public.join("index.html").is_file() {
         bail!("dx finished, but {} has no index.html", public.display());
     }
