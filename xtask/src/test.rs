@@ -114,7 +114,8 @@ fn wasm_tests(tools: &Tools, long: bool) -> Result<()> {
 
 fn end_to_end(tools: &Tools, long: bool) -> Result<()> {
     let public = build::web_app(tools)?;
-    let hub = build::hub(false)?;
+    // The same release hub that `cargo xtask run` starts: the browser tests prove what people get.
+    let hub = build::hub(true)?;
     tools::ensure_e2e_packages(tools)?;
     let e2e = workspace_root().join("e2e");
     step("Running Playwright (traces and screenshots of failures go to e2e/test-results/)");
