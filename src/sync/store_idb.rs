@@ -35,6 +35,14 @@ impl IdbStore {
         Ok(Self { db })
     }
 
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<rexie::Transaction, StoreError> {
+        self.db.transaction(stores, mode).map_err(|e| classify(&e))
+    }
+
     /// Deletes the whole database (tests, and leaving a project).
     pub async fn delete(name: &str) -> Result<(), StoreError> {
         Rexie::delete(name).await.map_err(|e| classify(&e))
@@ -99,6 +107,10 @@ fn read_snapshot(value: &JsValue) -> Option<(u64, Vec<u8>)> {
     Some((through, bytes(&data)))
 }
 
+fn store(tx: &rexie::Transaction, name: &str) -> Result<rexie::Store, StoreError> {
+    tx.store(name).map_err(|e| classify(&e))
+}
+
 async fn finish(tx: rexie::Transaction) -> Result<(), StoreError> {
     match tx.done().await.map_err(|e| classify(&e))? {
         TransactionResult::Committed => Ok(()),
@@ -110,12 +122,8 @@ impl DocStore for IdbStore {
     type Error = StoreError;
 
     async fn load(&self, doc: &DocId) -> Result<StoredDoc, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadOnly)
-            .map_err(|e| classify(&e))?;
-        let snapshots = tx.store(SNAPSHOTS).map_err(|e| classify(&e))?;
-        let chunks = tx.store(CHUNKS).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadOnly)?;
+        let (snapshots, chunks) = (store(&tx, SNAPSHOTS)?, store(&tx, CHUNKS)?);
         let snapshot = snapshots
             .get(JsValue::from_str(&doc.to_string()))
             .await
@@ -138,12 +146,8 @@ impl DocStore for IdbStore {
     }
 
     async fn append_chunk(&self, doc: &DocId, chunk: &[u8]) -> Result<u64, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadWrite)
-            .map_err(|e| classify(&e))?;
-        let snapshots = tx.store(SNAPSHOTS).map_err(|e| classify(&e))?;
-        let chunks = tx.store(CHUNKS).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadWrite)?;
+        let (snapshots, chunks) = (store(&tx, SNAPSHOTS)?, store(&tx, CHUNKS)?);
         let last_chunk = chunks
             .scan(
                 Some(chunk_range(doc)?),
@@ -173,12 +177,8 @@ impl DocStore for IdbStore {
     }
 
     async fn compact(&self, doc: &DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadWrite)
-            .map_err(|e| classify(&e))?;
-        let snapshots = tx.store(SNAPSHOTS).map_err(|e| classify(&e))?;
-        let chunks = tx.store(CHUNKS).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadWrite)?;
+        let (snapshots, chunks) = (store(&tx, SNAPSHOTS)?, store(&tx, CHUNKS)?);
         snapshots
             .put(
                 &snapshot_record(through, snapshot)?,
@@ -204,11 +204,8 @@ impl DocStore for IdbStore {
     }
 
     async fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadOnly)
-            .map_err(|e| classify(&e))?;
-        let meta = tx.store(META).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+        let meta = store(&tx, META)?;
         let value = meta
             .get(JsValue::from_str(key))
             .await
@@ -217,11 +214,8 @@ impl DocStore for IdbStore {
     }
 
     async fn put_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadWrite)
-            .map_err(|e| classify(&e))?;
-        let meta = tx.store(META).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = store(&tx, META)?;
         meta.put(
             &Uint8Array::from(value).into(),
             Some(&JsValue::from_str(key)),
@@ -232,11 +226,8 @@ impl DocStore for IdbStore {
     }
 
     async fn delete_meta(&self, key: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadWrite)
-            .map_err(|e| classify(&e))?;
-        let meta = tx.store(META).map_err(|e| classify(&e))?;
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = store(&tx, META)?;
         meta.delete(JsValue::from_str(key))
             .await
             .map_err(|e| classify(&e))?;

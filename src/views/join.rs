@@ -19,6 +19,27 @@ fn default_hub_url() -> String {
     }
 }
 
+/// Waits for a join or link answer with the form marked busy; on success opens the diary.
+fn sign_in(
+    mut busy: Signal<bool>,
+    mut error: Signal<Option<String>>,
+    nav: dioxus::router::Navigator,
+    answer: impl std::future::Future<Output = Result<(), String>> + 'static,
+) {
+    busy.set(true);
+    error.set(None);
+    spawn(async move {
+        let result = answer.await;
+        busy.set(false);
+        match result {
+            Ok(()) => {
+                nav.replace(Route::Diary {});
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
+
 #[component]
 pub fn Join(code: String) -> Element {
     let state = use_app_state();
@@ -28,7 +49,7 @@ pub fn Join(code: String) -> Element {
     let mut name = use_signal(String::new);
     let mut hub_url = use_signal(default_hub_url);
     let mut link_code = use_signal(String::new);
-    let mut busy = use_signal(|| false);
+    let busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let mut link_error = use_signal(|| None::<String>);
 
@@ -52,24 +73,17 @@ pub fn Join(code: String) -> Element {
             error.set(Some("Fill in both the code and your name.".into()));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        spawn(async move {
-            let result = ask(commands, |reply| Command::Join {
+        sign_in(
+            busy,
+            error,
+            nav,
+            ask(commands, |reply| Command::Join {
                 hub_url: h,
                 code: c,
                 display_name: n,
                 reply,
-            })
-            .await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    nav.replace(Route::Diary {});
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+            }),
+        );
     };
 
     let link = move |evt: FormEvent| {
@@ -82,24 +96,17 @@ pub fn Join(code: String) -> Element {
             link_error.set(Some("Type the code shown on your other device.".into()));
             return;
         }
-        busy.set(true);
-        link_error.set(None);
-        spawn(async move {
-            let result = ask(commands, |reply| Command::Link {
+        sign_in(
+            busy,
+            link_error,
+            nav,
+            ask(commands, |reply| Command::Link {
                 hub_url: h,
                 code: c,
                 device_name: "Browser".into(),
                 reply,
-            })
-            .await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    nav.replace(Route::Diary {});
-                }
-                Err(e) => link_error.set(Some(e)),
-            }
-        });
+            }),
+        );
     };
 
     rsx! {

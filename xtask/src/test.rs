@@ -39,6 +39,19 @@ pub fn main(args: &[String]) -> Result<()> {
             "--",
             "-D",
             "warnings",
+        ]))?;
+        // The app's driver and IndexedDB store exist only on wasm32: lint them there too.
+        tools::ensure_wasm_target()?;
+        run(cargo().args([
+            "clippy",
+            "--package",
+            "kumppani",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
         ]))
     })?;
     stage(3, "native tests (core, hub, app's file store)", &mut || {
