@@ -57,3 +57,15 @@ test('a device clock hours off is pointed out, and sync still works', async ({ p
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.getByTestId('sync-status').first()).toContainText('Synced at');
 });
+
+test('a browser that blocks storage gets told plainly what to do', async ({ page, hub }) => {
+  // Like a private window or a policy that blocks site data: IndexedDB cannot be opened.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('Access to IndexedDB is blocked.', 'SecurityError');
+    };
+  });
+  await page.goto(hub.url);
+  await expect(page.getByRole('heading', { name: 'Kumppani cannot save on this device' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Open Kumppani in a normal window');
+});
