@@ -84,6 +84,14 @@ id_type!(
     /// A diary entry, made on the device that writes it, so offline writers never collide.
     EntryId
 );
+id_type!(
+    /// An event in a project, made by the organiser's device that adds it.
+    EventId
+);
+id_type!(
+    /// A person an organiser registers at the door, with no phone or member id of their own.
+    WalkInId
+);
 
 #[cfg(test)]
 mod tests {

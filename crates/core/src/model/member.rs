@@ -3,26 +3,43 @@
 //! Layout (schema 1):
 //! ```text
 //! { schema: 1,
-//!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at } } }
+//!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at } },
+//!   signups: { <event id>: { requested_at, cancelled_at?,                  the member
+//!                            status, position?, previous_status, previous_position?,
+//!                            status_at, ticket?, answers_request } } }     the hub
 //! ```
 //! Entry ids are random per entry, so entries written on two offline devices never
 //! collide. Text is a plain string replaced whole on edit (one author per entry).
+//! Sign-ups are written in the `signup` submodule: the member and the hub write different keys of
+//! one map, so their concurrent writes never fight over one key.
 
-use super::{deterministic_root, DiaryEntry, EntryDraft, Mood};
-use crate::ids::EntryId;
+use super::{deterministic_root, get_i64, get_str, get_str_list, DiaryEntry, EntryDraft, Mood};
+use crate::ids::{EntryId, EventId};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, Value, ROOT};
 
+mod signup;
+
+pub use signup::{
+    cancel_signup, request_signup, set_hub_state, signup, signups, HubSignupState, Signup,
+    SignupView,
+};
+
 pub const SCHEMA: i64 = 1;
 const DIARY: &str = "diary";
+pub(crate) const SIGNUPS: &str = "signups";
 
 #[derive(Debug, thiserror::Error)]
 pub enum MemberDocError {
+    #[error("the member document has no signups; it was not made by Kumppani")]
+    NotAMemberDocument,
     #[error("the member document has no diary; it was not made by Kumppani")]
     NoDiary,
     #[error("no diary entry {0}")]
     NoSuchEntry(EntryId),
+    #[error("the member has never signed up for event {0}")]
+    NoSuchSignup(EventId),
     #[error("automerge: {0}")]
     Automerge(#[from] AutomergeError),
 }
@@ -33,6 +50,8 @@ pub fn new_document() -> AutoCommit {
         doc.put(ROOT, "schema", SCHEMA)
             .expect("put on a fresh document");
         doc.put_object(ROOT, DIARY, ObjType::Map)
+            .expect("put_object on a fresh document");
+        doc.put_object(ROOT, SIGNUPS, ObjType::Map)
             .expect("put_object on a fresh document");
     })
 }
@@ -89,11 +108,7 @@ pub fn delete_entry(doc: &mut AutoCommit, id: EntryId) -> Result<(), MemberDocEr
 
 /// Closes the pending change with the device's clock as its time (informational only).
 pub fn commit(doc: &mut AutoCommit, message: &str, now: Timestamp) {
-    doc.commit_with(
-        automerge::transaction::CommitOptions::default()
-            .with_message(message)
-            .with_time(now.millis() / 1000),
-    );
+    super::commit(doc, message, now);
 }
 
 fn write_draft(
@@ -159,18 +174,7 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<DiaryEntry> 
     let created_at = Timestamp::from_millis(get_i64(doc, obj, "created_at").unwrap_or(at.0));
     let updated_at =
         Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(created_at.0));
-    let tags = match doc.get(obj, "tags").ok()? {
-        Some((Value::Object(ObjType::List), list)) => doc
-            .list_range(&list, ..)
-            .filter_map(|item| match item.value {
-                automerge::ValueRef::Scalar(automerge::ScalarValueRef::Str(s)) => {
-                    Some(s.into_owned())
-                }
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let tags = get_str_list(doc, obj, "tags");
     Some(DiaryEntry {
         id,
         text,
@@ -180,20 +184,6 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<DiaryEntry> 
         created_at,
         updated_at,
     })
-}
-
-fn get_str(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<String> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Scalar(s), _) => s.as_str().map(str::to_owned),
-        _ => None,
-    }
-}
-
-fn get_i64(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<i64> {
-    match doc.get(obj, key).ok()?? {
-        (Value::Scalar(s), _) => s.as_i64(),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

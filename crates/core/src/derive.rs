@@ -1,0 +1,6 @@
+//! What the hub derives from the documents it holds: pure functions of their inputs, so
+//! running them again after a crash gives the same result.
+//!
+//! - [`seats`]: who has a seat at an event, who waits, in the order the hub saw requests.
+
+pub mod seats;
