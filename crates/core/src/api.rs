@@ -32,6 +32,11 @@ pub struct JoinResponse {
     /// `Authorization: Bearer` headers, never in a URL.
     pub token: String,
     pub member_doc: DocId,
+    /// The project document: events and public counts. Residents read it; organisers write it.
+    pub project_doc: DocId,
+    /// The staff document (rosters, check-ins), for organisers only.
+    #[serde(default)]
+    pub staff_doc: Option<DocId>,
     pub role: Role,
     #[serde(default)]
     pub display_name: String,

@@ -30,6 +30,16 @@ pub(crate) fn deterministic_root(build: impl FnOnce(&mut AutoCommit)) -> AutoCom
     doc
 }
 
+/// A new document of `kind`, from the deterministic root every peer shares, so a device
+/// that is welcomed to a document it does not hold yet starts from the hub's first change.
+pub fn new_document(kind: crate::wire::DocKind) -> AutoCommit {
+    match kind {
+        crate::wire::DocKind::Member => member::new_document(),
+        crate::wire::DocKind::Project => project::new_document(),
+        crate::wire::DocKind::Staff => staff::new_document(),
+    }
+}
+
 /// Gives the document a fresh actor for this writer. Two writers must never share one.
 pub fn set_writer(doc: &mut AutoCommit, actor: [u8; 16]) {
     doc.set_actor(ActorId::from(actor));

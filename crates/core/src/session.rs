@@ -172,9 +172,9 @@ impl ClientSession {
                         device_minus_hub_ms: skew,
                     });
                 }
-                for (doc, _) in &w.docs {
+                for (doc, kind) in &w.docs {
                     if !self.docs.contains_key(doc) {
-                        self.add_doc(*doc, AutoCommit::new(), None);
+                        self.add_doc(*doc, crate::model::new_document(*kind), None);
                     }
                 }
                 out.events.push(SessionEvent::Welcomed(w.clone()));
