@@ -5,15 +5,36 @@
 //! document the device may not sync and a document that does not exist get the same
 //! answer, so ids cannot be probed.
 
-use crate::store::{DocMeta, MemberRecord};
+use crate::store::{DocMeta, MemberRecord, ProjectRecord, Role};
+use kumppani_core::ids::DocId;
 use kumppani_core::wire::DocKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Sync both ways: the device's changes are applied.
     ReadWrite,
+    /// The hub sends its changes and never applies the device's.
+    ReadOnly,
     /// Answer `Unavailable`, whether or not the document exists.
     Denied,
+}
+
+/// Exactly the documents a device of `member` may sync, for its `Welcome`: the member
+/// document, the project document, and (organisers only) the staff document.
+pub fn welcome_docs(
+    member: &MemberRecord,
+    project: Option<&ProjectRecord>,
+) -> Vec<(DocId, DocKind)> {
+    let mut docs = vec![(member.member_doc, DocKind::Member)];
+    if let Some(p) = project.filter(|p| p.id == member.project) {
+        if let Some(doc) = p.project_doc {
+            docs.push((doc, DocKind::Project));
+        }
+        if let (Some(doc), Role::Organiser) = (p.staff_doc, member.role) {
+            docs.push((doc, DocKind::Staff));
+        }
+    }
+    docs
 }
 
 /// Whether `member` (through any of their devices) may sync the document described by `doc`
@@ -23,19 +44,24 @@ pub fn can_sync(member: &MemberRecord, doc: Option<&DocMeta>) -> Access {
         return Access::Denied;
     };
     match doc.kind {
-        DocKind::Member if doc.project == member.project && doc.member == Some(member.id) => {
-            Access::ReadWrite
-        }
-        // Project and staff documents come with a later issue; until then, nobody syncs them.
-        _ => Access::Denied,
+        _ if doc.project != member.project => Access::Denied,
+        DocKind::Member if doc.member == Some(member.id) => Access::ReadWrite,
+        DocKind::Member => Access::Denied,
+        DocKind::Project => match member.role {
+            Role::Organiser => Access::ReadWrite,
+            Role::Resident => Access::ReadOnly,
+        },
+        DocKind::Staff => match member.role {
+            Role::Organiser => Access::ReadWrite,
+            Role::Resident => Access::Denied,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Role;
-    use kumppani_core::ids::{DocId, MemberId, ProjectId};
+    use kumppani_core::ids::{MemberId, ProjectId};
 
     fn member(n: u8, project: u8, role: Role) -> MemberRecord {
         MemberRecord {
@@ -89,16 +115,75 @@ mod tests {
         assert_eq!(can_sync(&a, Some(&doc)), Access::Denied);
     }
 
-    #[test]
-    fn project_and_staff_documents_are_not_synced_yet() {
-        let org = member(1, 1, Role::Organiser);
-        for kind in [DocKind::Project, DocKind::Staff] {
-            let doc = DocMeta {
-                kind,
-                project: org.project,
-                member: None,
-            };
-            assert_eq!(can_sync(&org, Some(&doc)), Access::Denied);
+    fn project_doc(project: u8, kind: DocKind) -> DocMeta {
+        DocMeta {
+            kind,
+            project: ProjectId::from_bytes([project; 16]),
+            member: None,
         }
+    }
+
+    #[test]
+    fn residents_read_their_project_document_and_organisers_write_it() {
+        let resident = member(1, 1, Role::Resident);
+        let org = member(2, 1, Role::Organiser);
+        let doc = project_doc(1, DocKind::Project);
+        assert_eq!(can_sync(&resident, Some(&doc)), Access::ReadOnly);
+        assert_eq!(can_sync(&org, Some(&doc)), Access::ReadWrite);
+    }
+
+    #[test]
+    fn only_organisers_sync_the_staff_document() {
+        let resident = member(1, 1, Role::Resident);
+        let org = member(2, 1, Role::Organiser);
+        let doc = project_doc(1, DocKind::Staff);
+        assert_eq!(can_sync(&resident, Some(&doc)), Access::Denied);
+        assert_eq!(can_sync(&org, Some(&doc)), Access::ReadWrite);
+    }
+
+    #[test]
+    fn another_projects_documents_are_denied_even_to_organisers() {
+        let org = member(2, 1, Role::Organiser);
+        for kind in [DocKind::Project, DocKind::Staff] {
+            assert_eq!(can_sync(&org, Some(&project_doc(9, kind))), Access::Denied);
+        }
+    }
+
+    fn record(project: u8) -> ProjectRecord {
+        ProjectRecord {
+            id: ProjectId::from_bytes([project; 16]),
+            name: "Projekti".into(),
+            join_code: None,
+            organiser_code: None,
+            project_doc: Some(DocId::from_bytes([0xa0; 16])),
+            staff_doc: Some(DocId::from_bytes([0xb0; 16])),
+        }
+    }
+
+    #[test]
+    fn welcome_lists_the_staff_document_for_organisers_only() {
+        let p = record(1);
+        let resident = member(1, 1, Role::Resident);
+        let org = member(2, 1, Role::Organiser);
+        assert_eq!(
+            welcome_docs(&resident, Some(&p)),
+            vec![
+                (resident.member_doc, DocKind::Member),
+                (p.project_doc.unwrap(), DocKind::Project)
+            ]
+        );
+        assert_eq!(
+            welcome_docs(&org, Some(&p)),
+            vec![
+                (org.member_doc, DocKind::Member),
+                (p.project_doc.unwrap(), DocKind::Project),
+                (p.staff_doc.unwrap(), DocKind::Staff)
+            ]
+        );
+        assert_eq!(
+            welcome_docs(&org, Some(&record(9))),
+            vec![(org.member_doc, DocKind::Member)],
+            "another project's documents are never listed"
+        );
     }
 }

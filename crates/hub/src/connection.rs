@@ -9,15 +9,15 @@
 //! then reply; a failed append poisons the cached document and closes, so nothing unsaved
 //! is ever acknowledged.
 
-use crate::access::{can_sync, Access};
+use crate::access::{can_sync, welcome_docs, Access};
 use crate::clock::now_ms;
 use crate::state::{AppState, HubEvent};
-use crate::store::{DeviceIdentity, StoreError};
+use crate::store::{DeviceIdentity, DocMeta, StoreError};
 use crate::tokens::hash_token;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::DocId;
 use kumppani_core::store::StoredDoc;
-use kumppani_core::wire::{DocKind, ErrorCode, Frame, Welcome};
+use kumppani_core::wire::{ErrorCode, Frame, Welcome};
 use std::collections::HashMap;
 
 const NOT_SAVED: &str =
@@ -61,7 +61,15 @@ pub struct Connection {
     pub identity: DeviceIdentity,
     id: u64,
     /// Documents this connection syncs (access already granted), with their peer state.
-    peers: HashMap<DocId, PeerSync>,
+    peers: HashMap<DocId, Peer>,
+}
+
+/// One document this connection syncs.
+struct Peer {
+    sync: PeerSync,
+    meta: DocMeta,
+    /// The device may read, never write: its changes are dropped, never applied.
+    read_only: bool,
 }
 
 /// Reads the first frame. `Ok` carries the connection and its `Welcome`; `Err` the refusal.
@@ -84,13 +92,20 @@ pub async fn authenticate(state: &AppState, bytes: &[u8]) -> Result<(Connection,
             return Err(Step::fail(ErrorCode::Unavailable, NOT_LOADED));
         }
     };
+    let project = match state.store.project(identity.member.project).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, "project lookup failed");
+            return Err(Step::fail(ErrorCode::Unavailable, NOT_LOADED));
+        }
+    };
     tracing::info!(device = %identity.device, "device connected");
     let welcome = Frame::Welcome(Welcome {
         project: identity.member.project,
         member: identity.member.id,
         device: identity.device,
         hub_time_ms: now_ms(),
-        docs: vec![(identity.member.member_doc, DocKind::Member)],
+        docs: welcome_docs(&identity.member, project.as_ref()),
     });
     let conn = Connection {
         identity,
@@ -141,7 +156,21 @@ impl Connection {
             }
         };
         let peer = self.peers.get_mut(&doc).expect("inserted above");
-        let received = match peer.receive(&mut guard, message) {
+        let meta = peer.meta;
+        let stripped;
+        let message = if peer.read_only {
+            match drop_changes(message) {
+                Some(without) => {
+                    tracing::debug!(device = %self.identity.device, %doc, "dropped changes a read-only device sent");
+                    stripped = without;
+                    &stripped[..]
+                }
+                None => message,
+            }
+        } else {
+            message
+        };
+        let received = match peer.sync.receive(&mut guard, message) {
             Ok(r) => r,
             Err(e) => {
                 // A half-applied message must not linger in memory.
@@ -170,22 +199,37 @@ impl Connection {
                 }
             }
         }
-        if let Err(e) = state
-            .store
-            .save_sync_state(doc, self.identity.device, &peer.encode())
-            .await
-        {
-            // Harmless beyond cost: an older state only means resending more next time.
-            tracing::warn!(error = %e, %doc, "could not save a sync state");
+        if !peer.read_only {
+            if let Err(e) = state
+                .store
+                .save_sync_state(doc, self.identity.device, &peer.sync.encode())
+                .await
+            {
+                // Harmless beyond cost: an older state only means resending more next time.
+                tracing::warn!(error = %e, %doc, "could not save a sync state");
+            }
         }
-        let reply = peer.poll_message(&mut guard);
-        drop(guard);
         if received.changed {
+            drop(guard);
             state.publish(HubEvent::DocChanged {
                 doc,
                 origin: self.id,
             });
+            // The hub's answer (seats, counts) goes out with the reply where it can.
+            crate::seats::after_change(state, doc, meta).await;
+            guard = match state.docs.lock(state.store.as_ref(), doc).await {
+                Ok(guard) => guard,
+                Err(e) => {
+                    tracing::error!(error = %e, %doc, "could not reload a document");
+                    return Step::fail(ErrorCode::Unavailable, NOT_LOADED);
+                }
+            };
         }
+        let Some(peer) = self.peers.get_mut(&doc) else {
+            return Step::default();
+        };
+        let reply = peer.sync.poll_message(&mut guard);
+        drop(guard);
         Step {
             send: reply
                 .map(|message| Frame::Sync { doc, message })
@@ -195,22 +239,31 @@ impl Connection {
         }
     }
 
-    /// `Some` peer when this device may sync `doc`, restored from its saved state if any.
-    async fn open_peer(
-        &self,
-        state: &AppState,
-        doc: DocId,
-    ) -> Result<Option<PeerSync>, StoreError> {
-        let meta = state.store.doc_meta(doc).await?;
-        if can_sync(&self.identity.member, meta.as_ref()) == Access::Denied {
+    /// `Some` peer when this device may sync `doc`. A read-write peer is restored from its
+    /// saved state if any; a read-only one starts afresh each connection (a restored state
+    /// would not be read-only, and it costs one round of heads to rebuild).
+    async fn open_peer(&self, state: &AppState, doc: DocId) -> Result<Option<Peer>, StoreError> {
+        let Some(meta) = state.store.doc_meta(doc).await? else {
             return Ok(None);
+        };
+        match can_sync(&self.identity.member, Some(&meta)) {
+            Access::Denied => Ok(None),
+            Access::ReadOnly => Ok(Some(Peer {
+                sync: PeerSync::read_only(),
+                meta,
+                read_only: true,
+            })),
+            Access::ReadWrite => {
+                let saved = state.store.sync_state(doc, self.identity.device).await?;
+                Ok(Some(Peer {
+                    sync: saved
+                        .and_then(|bytes| PeerSync::restore(&bytes).ok())
+                        .unwrap_or_default(),
+                    meta,
+                    read_only: false,
+                }))
+            }
         }
-        let saved = state.store.sync_state(doc, self.identity.device).await?;
-        Ok(Some(
-            saved
-                .and_then(|bytes| PeerSync::restore(&bytes).ok())
-                .unwrap_or_default(),
-        ))
     }
 
     /// Acts on something another connection did.
@@ -247,6 +300,7 @@ impl Connection {
         match state.docs.lock(state.store.as_ref(), doc).await {
             Ok(mut guard) => Step {
                 send: peer
+                    .sync
                     .poll_message(&mut guard)
                     .map(|message| Frame::Sync { doc, message })
                     .into_iter()
@@ -262,16 +316,62 @@ impl Connection {
 
     /// The connection is gone: forget what was in flight, keep the shared heads.
     pub async fn finish(mut self, state: &AppState) {
-        for (doc, peer) in &mut self.peers {
-            peer.reset_connection();
+        for (doc, peer) in self.peers.iter_mut().filter(|(_, p)| !p.read_only) {
+            peer.sync.reset_connection();
             if let Err(e) = state
                 .store
-                .save_sync_state(*doc, self.identity.device, &peer.encode())
+                .save_sync_state(*doc, self.identity.device, &peer.sync.encode())
                 .await
             {
                 tracing::warn!(error = %e, %doc, "could not save a sync state at disconnect");
             }
         }
         tracing::info!(device = %self.identity.device, "device disconnected");
+    }
+}
+
+/// The message without the changes it carries, or `None` when it carries none (or cannot
+/// be read: then applying it fails as it would anyway).
+fn drop_changes(message: &[u8]) -> Option<Vec<u8>> {
+    let mut decoded = automerge::sync::Message::decode(message).ok()?;
+    if decoded.changes.is_empty() {
+        return None;
+    }
+    decoded.changes = automerge::sync::ChunkList::empty();
+    Some(decoded.encode())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::transaction::Transactable;
+
+    #[test]
+    fn changes_are_dropped_from_a_message_and_the_rest_kept() {
+        let mut doc = automerge::AutoCommit::new();
+        doc.put(automerge::ROOT, "x", 1).unwrap();
+        doc.commit();
+        let mut peer = PeerSync::new();
+        let first = peer.poll_message(&mut doc).unwrap();
+        assert_eq!(
+            drop_changes(&first),
+            None,
+            "the first message offers heads only"
+        );
+        let mut other = automerge::AutoCommit::new();
+        let mut other_peer = PeerSync::new();
+        other_peer.receive(&mut other, &first).unwrap();
+        let ask = other_peer.poll_message(&mut other).unwrap();
+        peer.receive(&mut doc, &ask).unwrap();
+        let with_changes = peer.poll_message(&mut doc).unwrap();
+        let without = drop_changes(&with_changes).expect("it carried changes");
+        let decoded = automerge::sync::Message::decode(&without).unwrap();
+        assert!(decoded.changes.is_empty());
+        assert_eq!(
+            decoded.heads,
+            automerge::sync::Message::decode(&with_changes)
+                .unwrap()
+                .heads
+        );
     }
 }

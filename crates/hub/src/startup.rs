@@ -42,7 +42,13 @@ impl Application {
         }
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
+        crate::projects::ensure_all_project_docs(&sqlite).await?;
         let state = AppState::new(Arc::new(sqlite.clone()), config);
+        // Derivation is a function of the member documents and the receipt log: running it
+        // at every start repairs whatever a crash cut short.
+        if let Err(e) = crate::seats::rederive_all(&state).await {
+            tracing::error!(error = %e, "could not rederive seats at startup");
+        }
         Ok(Self {
             listener,
             addr,

@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::docs::DocCache;
+use crate::seats::ProjectLocks;
 use crate::store::HubStore;
 use kumppani_core::ids::{DeviceId, DocId};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,12 +21,19 @@ pub enum HubEvent {
     ShuttingDown,
 }
 
+/// The `origin` of changes the hub itself wrote: no connection has it, so all are told.
+pub const HUB_ORIGIN: u64 = 0;
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn HubStore>,
     pub docs: DocCache,
     pub config: Arc<Config>,
     pub events: broadcast::Sender<HubEvent>,
+    /// Seat derivations of one project run one at a time.
+    pub derivations: ProjectLocks,
+    /// The actor the hub writes documents with, fresh for each run of the process.
+    pub hub_actor: [u8; 16],
     next_connection: Arc<AtomicU64>,
 }
 
@@ -37,6 +45,8 @@ impl AppState {
             docs: DocCache::default(),
             config: Arc::new(config),
             events,
+            derivations: ProjectLocks::default(),
+            hub_actor: crate::tokens::random_bytes(),
             next_connection: Arc::new(AtomicU64::new(1)),
         }
     }

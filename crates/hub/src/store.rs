@@ -12,7 +12,8 @@ pub mod conformance;
 pub mod sqlite;
 
 use async_trait::async_trait;
-use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::derive::seats::{Receipt, ReceiptKind};
+use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
 use kumppani_core::wire::DocKind;
 
@@ -109,6 +110,30 @@ pub struct ProjectRecord {
     pub name: String,
     pub join_code: Option<String>,
     pub organiser_code: Option<String>,
+    /// The project document every member reads (`None` only before [`HubStore::attach_project_docs`]).
+    pub project_doc: Option<DocId>,
+    /// The staff document only organisers read.
+    pub staff_doc: Option<DocId>,
+}
+
+/// A project's project and staff documents (their first snapshots) and its ticket seed.
+#[derive(Clone)]
+pub struct NewProjectDocs {
+    pub project_doc: DocId,
+    pub staff_doc: DocId,
+    pub project_doc_snapshot: Vec<u8>,
+    pub staff_doc_snapshot: Vec<u8>,
+    /// Secret: the Ed25519 seed tickets are signed with. Never sent anywhere.
+    pub ticket_seed: [u8; 32],
+}
+
+impl std::fmt::Debug for NewProjectDocs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewProjectDocs")
+            .field("project_doc", &self.project_doc)
+            .field("staff_doc", &self.staff_doc)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,5 +278,31 @@ pub trait HubStore: Send + Sync + 'static {
         doc: DocId,
         device: DeviceId,
         state: &[u8],
+    ) -> Result<(), StoreError>;
+
+    /// Gives a project its project and staff documents and ticket seed, in one transaction,
+    /// unless it has them already (then nothing changes and the answer is `false`).
+    async fn attach_project_docs(
+        &self,
+        project: ProjectId,
+        docs: &NewProjectDocs,
+    ) -> Result<bool, StoreError>;
+
+    /// The project's secret ticket seed, if it has one.
+    async fn ticket_seed(&self, project: ProjectId) -> Result<Option<[u8; 32]>, StoreError>;
+
+    /// The receipt log of one event, in the order the hub received the receipts.
+    async fn receipts(
+        &self,
+        project: ProjectId,
+        event: EventId,
+    ) -> Result<Vec<Receipt>, StoreError>;
+
+    /// Appends receipts (event, member, kind) in this order, in one transaction.
+    async fn append_receipts(
+        &self,
+        project: ProjectId,
+        receipts: &[(EventId, MemberId, ReceiptKind)],
+        now: i64,
     ) -> Result<(), StoreError>;
 }

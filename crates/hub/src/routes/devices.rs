@@ -6,7 +6,7 @@ use super::join::{new_device, parse_name, Joined};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
-use crate::store::{DeviceIdentity, MemberRecord, Redeemed, StoreError};
+use crate::store::{DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
 use crate::tokens::{hash_token, link_code, normalize_link_code};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -108,6 +108,10 @@ async fn link_device(
         device_id: device.id,
         token,
         member_doc: member.member_doc,
+        project_doc: project.project_doc.ok_or_else(|| {
+            StoreError::Corrupt(format!("project {} has no project document", project.id))
+        })?,
+        staff_doc: project.staff_doc.filter(|_| member.role == Role::Organiser),
         role: member.role.to_api(),
     }))
 }

@@ -4,7 +4,7 @@
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
-use crate::store::{CodeKind, MemberRecord, NewDevice, NewMember, Role};
+use crate::store::{CodeKind, MemberRecord, NewDevice, NewMember, Role, StoreError};
 use crate::tokens::{hash_token, mint_token, normalize_code, random_bytes};
 use axum::extract::State;
 use axum::routing::post;
@@ -105,6 +105,10 @@ async fn join(
         device_id,
         token,
         member_doc: member.member_doc,
+        project_doc: project.project_doc.ok_or_else(|| {
+            StoreError::Corrupt(format!("project {} has no project document", project.id))
+        })?,
+        staff_doc: project.staff_doc.filter(|_| member.role == Role::Organiser),
         role: role.to_api(),
     }))
 }

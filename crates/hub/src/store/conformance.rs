@@ -285,3 +285,87 @@ pub async fn sync_states_round_trip<S: HubStore + ?Sized>(store: &S) {
         None
     );
 }
+
+/// A project gets its project and staff documents and ticket seed once; a second attach
+/// changes nothing.
+pub async fn project_docs_attach_once<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    assert_eq!(store.projects().await.unwrap()[0].project_doc, None);
+    assert_eq!(store.ticket_seed(p).await.unwrap(), None);
+    let docs = NewProjectDocs {
+        project_doc: DocId::from_bytes(id16(20)),
+        staff_doc: DocId::from_bytes(id16(21)),
+        project_doc_snapshot: kumppani_core::model::project::new_document().save(),
+        staff_doc_snapshot: kumppani_core::model::staff::new_document().save(),
+        ticket_seed: [7; 32],
+    };
+    assert!(store.attach_project_docs(p, &docs).await.unwrap());
+    let again = NewProjectDocs {
+        project_doc: DocId::from_bytes(id16(30)),
+        staff_doc: DocId::from_bytes(id16(31)),
+        ticket_seed: [8; 32],
+        ..docs.clone()
+    };
+    assert!(!store.attach_project_docs(p, &again).await.unwrap());
+    let record = store.project(p).await.unwrap().unwrap();
+    assert_eq!(record.project_doc, Some(docs.project_doc));
+    assert_eq!(record.staff_doc, Some(docs.staff_doc));
+    assert_eq!(store.ticket_seed(p).await.unwrap(), Some([7; 32]));
+    for (doc, kind) in [
+        (docs.project_doc, DocKind::Project),
+        (docs.staff_doc, DocKind::Staff),
+    ] {
+        let meta = store.doc_meta(doc).await.unwrap().unwrap();
+        assert_eq!((meta.kind, meta.project, meta.member), (kind, p, None));
+        assert!(store.load_doc(doc).await.unwrap().snapshot.is_some());
+    }
+    assert_eq!(store.doc_meta(again.project_doc).await.unwrap(), None);
+}
+
+/// Receipts come back per event in the order they were appended.
+pub async fn receipts_keep_their_order_per_event<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (a, _) = member_with_device(store, p, 1).await;
+    let (b, _) = member_with_device(store, p, 2).await;
+    let e1 = EventId::from_bytes(id16(41));
+    let e2 = EventId::from_bytes(id16(42));
+    store
+        .append_receipts(
+            p,
+            &[
+                (e1, b.id, ReceiptKind::Request),
+                (e2, a.id, ReceiptKind::Request),
+            ],
+            5,
+        )
+        .await
+        .unwrap();
+    store
+        .append_receipts(
+            p,
+            &[
+                (e1, a.id, ReceiptKind::Request),
+                (e1, b.id, ReceiptKind::Cancel),
+            ],
+            6,
+        )
+        .await
+        .unwrap();
+    let log = store.receipts(p, e1).await.unwrap();
+    let seen: Vec<_> = log.iter().map(|r| (r.member, r.kind)).collect();
+    assert_eq!(
+        seen,
+        vec![
+            (b.id, ReceiptKind::Request),
+            (a.id, ReceiptKind::Request),
+            (b.id, ReceiptKind::Cancel),
+        ]
+    );
+    assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert_eq!(store.receipts(p, e2).await.unwrap().len(), 1);
+    assert!(store
+        .receipts(p, EventId::from_bytes(id16(43)))
+        .await
+        .unwrap()
+        .is_empty());
+}

@@ -3,10 +3,11 @@
 
 use super::{
     Appended, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, HubStore, MemberRecord,
-    NewDevice, NewMember, ProjectRecord, Redeemed, Role, StoreError,
+    NewDevice, NewMember, NewProjectDocs, ProjectRecord, Redeemed, Role, StoreError,
 };
 use async_trait::async_trait;
-use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
+use kumppani_core::derive::seats::{Receipt, ReceiptKind};
+use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
 use kumppani_core::wire::DocKind;
 use sqlx::sqlite::{
@@ -18,7 +19,10 @@ use std::str::FromStr;
 use std::time::Duration;
 
 /// Each entry moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+    include_str!("../../migrations/sqlite/0002_events.sql"),
+];
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -69,6 +73,10 @@ impl SqliteStore {
 fn parse_id<T: FromStr>(s: &str) -> Result<T, StoreError> {
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("bad id {s:?}")))
+}
+
+fn opt_id<T: FromStr>(s: Option<String>) -> Result<Option<T>, StoreError> {
+    s.as_deref().map(parse_id).transpose()
 }
 
 fn member_from_row(row: &SqliteRow) -> Result<MemberRecord, StoreError> {
@@ -153,7 +161,7 @@ impl HubStore for SqliteStore {
 
     async fn projects(&self) -> Result<Vec<ProjectRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT p.id, p.name,
+            "SELECT p.id, p.name, p.project_doc, p.staff_doc,
                 (SELECT code FROM codes WHERE project_id = p.id AND kind = 'join' LIMIT 1) AS join_code,
                 (SELECT code FROM codes WHERE project_id = p.id AND kind = 'organiser' LIMIT 1) AS organiser_code
              FROM projects p ORDER BY p.created_at, p.id",
@@ -167,6 +175,8 @@ impl HubStore for SqliteStore {
                     name: row.try_get("name")?,
                     join_code: row.try_get("join_code")?,
                     organiser_code: row.try_get("organiser_code")?,
+                    project_doc: opt_id(row.try_get("project_doc")?)?,
+                    staff_doc: opt_id(row.try_get("staff_doc")?)?,
                 })
             })
             .collect()
@@ -467,6 +477,127 @@ impl HubStore for SqliteStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    async fn attach_project_docs(
+        &self,
+        project: ProjectId,
+        docs: &NewProjectDocs,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let set = sqlx::query(
+            "UPDATE projects SET project_doc = ?, staff_doc = ?, ticket_seed = ?
+             WHERE id = ? AND project_doc IS NULL",
+        )
+        .bind(docs.project_doc.to_string())
+        .bind(docs.staff_doc.to_string())
+        .bind(&docs.ticket_seed[..])
+        .bind(project.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if set != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        for (doc, kind, snapshot) in [
+            (
+                docs.project_doc,
+                DocKind::Project,
+                &docs.project_doc_snapshot,
+            ),
+            (docs.staff_doc, DocKind::Staff, &docs.staff_doc_snapshot),
+        ] {
+            sqlx::query(
+                "INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES (?, ?, ?, NULL)",
+            )
+            .bind(doc.to_string())
+            .bind(kind as i64)
+            .bind(project.to_string())
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, 0)")
+                .bind(doc.to_string())
+                .bind(snapshot)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn ticket_seed(&self, project: ProjectId) -> Result<Option<[u8; 32]>, StoreError> {
+        let seed: Option<Option<Vec<u8>>> =
+            sqlx::query_scalar("SELECT ticket_seed FROM projects WHERE id = ?")
+                .bind(project.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        seed.flatten()
+            .map(|bytes| {
+                <[u8; 32]>::try_from(bytes.as_slice())
+                    .map_err(|_| StoreError::Corrupt("a ticket seed is not 32 bytes".into()))
+            })
+            .transpose()
+    }
+
+    async fn receipts(
+        &self,
+        project: ProjectId,
+        event: EventId,
+    ) -> Result<Vec<Receipt>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, member_id, kind FROM signup_receipts
+             WHERE project_id = ? AND event_id = ? ORDER BY seq",
+        )
+        .bind(project.to_string())
+        .bind(event.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                Ok(Receipt {
+                    seq: row.try_get::<i64, _>("seq")? as u64,
+                    member: parse_id(row.try_get::<&str, _>("member_id")?)?,
+                    kind: receipt_kind(&kind)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn append_receipts(
+        &self,
+        project: ProjectId,
+        receipts: &[(EventId, MemberId, ReceiptKind)],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for (event, member, kind) in receipts {
+            sqlx::query(
+                "INSERT INTO signup_receipts (project_id, event_id, member_id, kind, received_at)
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(project.to_string())
+            .bind(event.to_string())
+            .bind(member.to_string())
+            .bind(match kind {
+                ReceiptKind::Request => "request",
+                ReceiptKind::Cancel => "cancel",
+            })
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn receipt_kind(s: &str) -> Result<ReceiptKind, StoreError> {
+    match s {
+        "request" => Ok(ReceiptKind::Request),
+        "cancel" => Ok(ReceiptKind::Cancel),
+        _ => Err(StoreError::Corrupt(format!("bad receipt kind {s:?}"))),
     }
 }
 

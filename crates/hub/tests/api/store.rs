@@ -28,6 +28,8 @@ conformance_tests!(
     chunks_reload_in_order,
     compaction_keeps_content,
     sync_states_round_trip,
+    project_docs_attach_once,
+    receipts_keep_their_order_per_event,
 );
 
 #[tokio::test]
