@@ -9,6 +9,7 @@
 //! - [`docsync`]: one document's sync with one peer, shared by the session and the hub.
 //! - [`store`]: the device store trait (snapshot + incremental chunks) and its conformance suite.
 //! - [`ticket`]: seat tickets the hub signs and organisers verify offline at the door.
+//! - [`door`]: what a scanned or typed ticket at the door lets in, offline.
 //! - [`status`] and [`backoff`]: small pure rules the sync driver follows.
 //!
 //! Time and randomness always come in as arguments, so every rule is tested natively.
@@ -17,6 +18,7 @@ pub mod api;
 pub mod backoff;
 pub mod derive;
 pub mod docsync;
+pub mod door;
 pub mod ids;
 pub mod model;
 pub mod session;
