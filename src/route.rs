@@ -1,6 +1,8 @@
-//! The app's routes: Join, Diary and Settings inside one shell with the status line.
+//! The app's routes, all inside one shell with the status line and the navigation.
 
-use crate::views::{Diary, Home, Join, Settings, Shell};
+use crate::views::{
+    Diary, EventDetail, Events, Home, Join, Organise, OrganiseEvent, Settings, Shell,
+};
 use dioxus::prelude::*;
 
 #[derive(Debug, Clone, Routable, PartialEq)]
@@ -13,6 +15,14 @@ pub enum Route {
         Join { code: String },
         #[route("/diary")]
         Diary {},
+        #[route("/events")]
+        Events {},
+        #[route("/events/:id")]
+        EventDetail { id: String },
+        #[route("/organise")]
+        Organise {},
+        #[route("/organise/:id")]
+        OrganiseEvent { id: String },
         #[route("/settings")]
         Settings {},
 }

@@ -3,9 +3,14 @@
 use crate::sync::Command;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
+use kumppani_core::ids::EventId;
+use kumppani_core::model::event::Event;
+use kumppani_core::model::member::{Signup, SignupView};
+use kumppani_core::model::staff::{CheckIn, RosterEntry, RosterSummary, WalkIn};
 use kumppani_core::model::DiaryEntry;
 use kumppani_core::status::Connection;
 use kumppani_core::time::Timestamp;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -16,6 +21,15 @@ pub enum Phase {
     Ready,
     /// Storage cannot be used at all; the message says what to do.
     StorageFailed(String),
+}
+
+/// An event as the organiser sees it at the door.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Door {
+    pub roster: Vec<RosterEntry>,
+    pub checkins: Vec<CheckIn>,
+    pub walk_ins: Vec<WalkIn>,
+    pub summary: RosterSummary,
 }
 
 /// Who is signed in on this device (no secrets: the token stays in the driver).
@@ -32,6 +46,16 @@ pub struct AppState {
     pub phase: Phase,
     pub profile: Option<Profile>,
     pub entries: Vec<DiaryEntry>,
+    /// The project's events, soonest first (project document).
+    pub events: Vec<Event>,
+    /// `(confirmed, waitlisted)` per event, as the hub counted them.
+    pub counts: BTreeMap<EventId, (u32, u32)>,
+    /// This member's sign-ups (member document).
+    pub signups: BTreeMap<EventId, Signup>,
+    /// What the member last saw of each sign-up, to mark what changed since.
+    pub seen: BTreeMap<EventId, SignupView>,
+    /// Organisers only: each event's door (staff document).
+    pub doors: BTreeMap<EventId, Door>,
     pub connection: Connection,
     pub pending: usize,
     pub last_synced: Option<Timestamp>,
@@ -46,6 +70,11 @@ impl Default for AppState {
             phase: Phase::Loading,
             profile: None,
             entries: Vec::new(),
+            events: Vec::new(),
+            counts: BTreeMap::new(),
+            signups: BTreeMap::new(),
+            seen: BTreeMap::new(),
+            doors: BTreeMap::new(),
             connection: Connection::NoHub,
             pending: 0,
             last_synced: None,

@@ -11,7 +11,8 @@ use super::identity::{sync_state_key, Identity, IDENTITY_KEY};
 use super::store_error::StoreError;
 use super::store_idb::IdbStore;
 use super::transport_web::{self as web, connect};
-use crate::state::{AppState, Phase, Profile};
+use crate::state::{AppState, Door, Phase, Profile};
+use automerge::AutoCommit;
 use dioxus::prelude::*;
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::future::LocalBoxFuture;
@@ -20,18 +21,48 @@ use futures::{FutureExt, SinkExt, StreamExt};
 use gloo_net::websocket::{futures::WebSocket, Message};
 use kumppani_core::api::JoinResponse;
 use kumppani_core::backoff::Backoff;
-use kumppani_core::ids::{DocId, EntryId};
-use kumppani_core::model::member;
+use kumppani_core::door;
+use kumppani_core::ids::{DeviceId, DocId, EntryId, EventId, WalkInId};
+use kumppani_core::model::event::Event;
+use kumppani_core::model::{self, member, project, staff, DiaryEntry};
+use kumppani_core::session::EditError;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
 use kumppani_core::status::Connection;
 use kumppani_core::store::{DocStore, StoredDoc};
+use kumppani_core::time::Timestamp;
+use kumppani_core::wire::DocKind;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 const DB_NAME: &str = "kumppani";
+/// What the member last saw of each sign-up (JSON), for the change markers.
+const SEEN_KEY: &str = "seen_signups";
+
+/// The documents an identity syncs, with their kinds.
+fn documents_of(identity: &Identity) -> Vec<(DocId, DocKind)> {
+    let j = &identity.join;
+    let mut docs = vec![
+        (j.member_doc, DocKind::Member),
+        (j.project_doc, DocKind::Project),
+    ];
+    if let Some(staff) = j.staff_doc {
+        docs.push((staff, DocKind::Staff));
+    }
+    docs
+}
+
+/// What the views show, read from the documents after a change.
+struct Views {
+    entries: Vec<DiaryEntry>,
+    signups: BTreeMap<EventId, member::Signup>,
+    events: Vec<Event>,
+    counts: BTreeMap<EventId, (u32, u32)>,
+    doors: BTreeMap<EventId, Door>,
+}
 /// How often a connected device offers anything new, beside change-driven sync.
 const TICK_MS: u32 = 20_000;
 
-enum Event {
+enum Wake {
     Command(Option<Command>),
     Socket(Option<Result<Message, gloo_net::websocket::WebSocketError>>),
     Opened(Result<WebSocket, String>),
@@ -75,16 +106,16 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
                 }
             };
             futures::select! {
-                c = rx.next().fuse() => Event::Command(c),
-                m = socket.fuse() => Event::Socket(m),
-                o = open.fuse() => Event::Opened(o),
-                _ = timer.fuse() => Event::Timer,
+                c = rx.next().fuse() => Wake::Command(c),
+                m = socket.fuse() => Wake::Socket(m),
+                o = open.fuse() => Wake::Opened(o),
+                _ = timer.fuse() => Wake::Timer,
             }
         };
         match event {
-            Event::Command(None) => break,
-            Event::Command(Some(c)) => d.command(c, &mut stream).await,
-            Event::Opened(result) => {
+            Wake::Command(None) => break,
+            Wake::Command(Some(c)) => d.command(c, &mut stream).await,
+            Wake::Opened(result) => {
                 opening = None;
                 match result {
                     Ok(ws) => {
@@ -96,16 +127,16 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
                     Err(reason) => d.connection_failed(reason, &mut stream),
                 }
             }
-            Event::Socket(Some(Ok(Message::Bytes(bytes)))) => {
+            Wake::Socket(Some(Ok(Message::Bytes(bytes)))) => {
                 d.session_input(SessionInput::Received(bytes), &mut stream)
                     .await
             }
-            Event::Socket(Some(Ok(Message::Text(_)))) => {
+            Wake::Socket(Some(Ok(Message::Text(_)))) => {
                 d.connection_failed("the hub sent text, not sync frames".into(), &mut stream)
             }
-            Event::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
-            Event::Socket(None) => d.connection_failed("the connection closed".into(), &mut stream),
-            Event::Timer => {
+            Wake::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
+            Wake::Socket(None) => d.connection_failed("the connection closed".into(), &mut stream),
+            Wake::Timer => {
                 if stream.is_some() {
                     d.session_input(SessionInput::Tick, &mut stream).await;
                 }
@@ -198,32 +229,22 @@ impl Driver {
             .expect("the store is open once loading succeeded")
     }
 
-    /// Loads the member document and its sync state and starts a session for them.
+    /// Loads this device's documents and their sync states and starts a session for them.
     async fn open_session(&mut self, identity: Identity) -> Result<(), String> {
-        let doc_id = identity.join.member_doc;
-        let stored = self.store().load(&doc_id).await.map_err(|e| e.advice())?;
-        let doc = if stored.is_empty() {
-            // First start after joining: the shared root that every device makes alike.
-            let mut doc = member::new_document();
-            self.store()
-                .append_chunk(&doc_id, &doc.save())
+        let mut session = ClientSession::new(identity.join.token.clone(), web::random_bytes());
+        for (doc_id, kind) in documents_of(&identity) {
+            let (doc, chunks) = self.load_doc(doc_id, kind).await?;
+            self.chunks_since_snapshot.insert(doc_id, chunks);
+            let sync_state = self
+                .store()
+                .get_meta(&sync_state_key(&doc_id))
                 .await
                 .map_err(|e| e.advice())?;
-            doc
-        } else {
-            stored
-                .to_doc()
-                .map_err(|e| format!("The diary on this device could not be read: {e}"))?
-        };
-        self.chunks_since_snapshot
-            .insert(doc_id, stored.chunks.len());
-        let sync_state = self
-            .store()
-            .get_meta(&sync_state_key(&doc_id))
-            .await
-            .map_err(|e| e.advice())?;
-        let mut session = ClientSession::new(identity.join.token.clone(), web::random_bytes());
-        session.add_doc(doc_id, doc, sync_state.as_deref());
+            session.add_doc(doc_id, doc, sync_state.as_deref());
+        }
+        if let Ok(Some(bytes)) = self.store().get_meta(SEEN_KEY).await {
+            self.state.write().seen = serde_json::from_slice(&bytes).unwrap_or_default();
+        }
         self.session = Some(session);
         self.state.write().profile = Some(Profile {
             display_name: identity.join.display_name.clone(),
@@ -240,6 +261,23 @@ impl Driver {
             Connection::Offline
         };
         Ok(())
+    }
+
+    /// A document as stored, or its kind's shared root on first use (saved at once).
+    async fn load_doc(&self, id: DocId, kind: DocKind) -> Result<(AutoCommit, usize), String> {
+        let stored = self.store().load(&id).await.map_err(|e| e.advice())?;
+        if stored.is_empty() {
+            let mut doc = model::new_document(kind);
+            self.store()
+                .append_chunk(&id, &doc.save())
+                .await
+                .map_err(|e| e.advice())?;
+            return Ok((doc, 1));
+        }
+        let doc = stored
+            .to_doc()
+            .map_err(|e| format!("The data on this device could not be read: {e}"))?;
+        Ok((doc, stored.chunks.len()))
     }
 
     fn should_connect_now(&self) -> bool {
@@ -268,16 +306,19 @@ impl Driver {
     /// Writes what changed into the views' state.
     fn publish(&mut self) {
         let pending = self.session.as_mut().map(|s| s.pending()).unwrap_or(0);
-        let entries = if self.entries_dirty {
+        let views = if self.entries_dirty {
             self.entries_dirty = false;
-            self.member_doc()
-                .map(|(session, id)| session.doc(&id).map(member::entries).unwrap_or_default())
+            self.read_views()
         } else {
             None
         };
         let mut st = self.state.write();
-        if let Some(entries) = entries {
-            st.entries = entries;
+        if let Some(v) = views {
+            st.entries = v.entries;
+            st.signups = v.signups;
+            st.events = v.events;
+            st.counts = v.counts;
+            st.doors = v.doors;
         }
         if st.pending != pending {
             st.pending = pending;
@@ -290,9 +331,57 @@ impl Driver {
         }
     }
 
-    fn member_doc(&mut self) -> Option<(&mut ClientSession, DocId)> {
-        let id = self.identity.as_ref()?.join.member_doc;
-        Some((self.session.as_mut()?, id))
+    /// Everything the views show, read from the documents.
+    fn read_views(&self) -> Option<Views> {
+        let identity = self.identity.as_ref()?;
+        let session = self.session.as_ref()?;
+        let member_doc = session.doc(&identity.join.member_doc);
+        let project_doc = session.doc(&identity.join.project_doc);
+        let events = project_doc.map(project::events).unwrap_or_default();
+        let counts = project_doc
+            .map(|d| {
+                events
+                    .iter()
+                    .filter_map(|e| Some((e.id, project::counts(d, e.id)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let doors = match identity.join.staff_doc.and_then(|id| session.doc(&id)) {
+            Some(d) => events
+                .iter()
+                .map(|e| {
+                    let door = Door {
+                        roster: staff::roster(d, e.id),
+                        checkins: staff::checkins(d, e.id),
+                        walk_ins: staff::walk_ins(d, e.id),
+                        summary: staff::summary(d, e.id),
+                    };
+                    (e.id, door)
+                })
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        Some(Views {
+            entries: member_doc.map(member::entries).unwrap_or_default(),
+            signups: member_doc
+                .map(|d| {
+                    member::signups(d)
+                        .into_iter()
+                        .map(|s| (s.event, s))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            events,
+            counts,
+            doors,
+        })
+    }
+
+    fn doc_of(&self, pick: impl Fn(&Identity) -> Option<DocId>) -> Result<DocId, String> {
+        self.identity
+            .as_ref()
+            .and_then(pick)
+            .ok_or_else(|| "Join a project first.".to_string())
     }
 
     fn connection_failed(&mut self, reason: String, stream: &mut Option<SplitStream<WebSocket>>) {
@@ -450,34 +539,128 @@ impl Driver {
             }
             Command::AddEntry { draft, reply } => {
                 let id = EntryId::from_bytes(web::random_bytes());
-                let result = self
-                    .edit(stream, |doc, now| {
-                        member::add_entry(doc, id, &draft, now)?;
-                        member::commit(doc, "add diary entry", now);
-                        Ok(())
-                    })
-                    .await
-                    .map(|()| id);
+                let result = match self.doc_of(|i| Some(i.join.member_doc)) {
+                    Ok(doc) => self
+                        .edit(stream, doc, |d, now| member::add_entry(d, id, &draft, now))
+                        .await
+                        .map(|()| id),
+                    Err(e) => Err(e),
+                };
                 let _ = reply.send(result);
             }
             Command::EditEntry { id, draft, reply } => {
                 let result = self
-                    .edit(stream, |doc, now| {
-                        member::edit_entry(doc, id, &draft, now)?;
-                        member::commit(doc, "edit diary entry", now);
-                        Ok(())
-                    })
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::edit_entry(d, id, &draft, now),
+                    )
                     .await;
                 let _ = reply.send(result);
             }
             Command::DeleteEntry { id, reply } => {
                 let result = self
-                    .edit(stream, |doc, now| {
-                        member::delete_entry(doc, id)?;
-                        member::commit(doc, "delete diary entry", now);
-                        Ok(())
-                    })
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, _| member::delete_entry(d, id),
+                    )
                     .await;
+                let _ = reply.send(result);
+            }
+            Command::RequestSignup { event, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::request_signup(d, event, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::CancelSignup { event, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::cancel_signup(d, event, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::MarkSeen { event } => self.mark_seen(event).await,
+            Command::SaveEvent { id, draft, reply } => {
+                let result = match draft.validate() {
+                    Err(e) => Err(e.to_string()),
+                    Ok(()) => {
+                        let event = id.unwrap_or_else(|| EventId::from_bytes(web::random_bytes()));
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.project_doc),
+                            |d, now| match id {
+                                Some(_) => project::edit_event(d, event, &draft, now),
+                                None => project::add_event(d, event, &draft, now),
+                            },
+                        )
+                        .await
+                        .map(|()| event)
+                    }
+                };
+                let _ = reply.send(result);
+            }
+            Command::CancelEvent { id, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, now| project::cancel_event(d, id, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::CheckIn { event, code, reply } => {
+                let result = self.check_in(stream, event, &code).await;
+                let _ = reply.send(result);
+            }
+            Command::AddWalkIn { event, name, reply } => {
+                let name = name.trim().to_owned();
+                let result = if name.is_empty() {
+                    Err("Write the person's name.".into())
+                } else {
+                    let walk_in = WalkInId::from_bytes(web::random_bytes());
+                    let by = self.device_id();
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| staff::add_walk_in(d, event, walk_in, &name, now, by),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetApproval {
+                event,
+                member,
+                approval,
+                reply,
+            } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, _| staff::set_approval(d, event, member, approval),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::RosterCsv { event, reply } => {
+                let result = self.doc_of(|i| i.join.staff_doc).and_then(|id| {
+                    self.session
+                        .as_ref()
+                        .and_then(|s| s.doc(&id))
+                        .map(|d| staff::roster_csv(d, event))
+                        .ok_or_else(|| "The roster is not on this device yet.".into())
+                });
                 let _ = reply.send(result);
             }
             Command::CreateLinkCode { reply } => {
@@ -546,27 +729,96 @@ impl Driver {
         let _ = reply.send(result);
     }
 
-    /// A local change to the member document: durable on this device before it is answered.
-    async fn edit(
+    async fn edit_doc<R, E: std::fmt::Display>(
         &mut self,
         stream: &mut Option<SplitStream<WebSocket>>,
-        f: impl FnOnce(
-            &mut automerge::AutoCommit,
-            kumppani_core::time::Timestamp,
-        ) -> Result<(), member::MemberDocError>,
-    ) -> Result<(), String> {
-        let Some((session, doc_id)) = self.member_doc() else {
+        pick: impl Fn(&Identity) -> Option<DocId>,
+        f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
+    ) -> Result<R, String> {
+        let doc = self.doc_of(pick)?;
+        self.edit(stream, doc, f).await
+    }
+
+    fn device_id(&self) -> DeviceId {
+        self.identity
+            .as_ref()
+            .map(|i| i.join.device_id)
+            .unwrap_or_else(|| DeviceId::from_bytes([0; 16]))
+    }
+
+    /// Checks a ticket or code in at the door, offline: the rule is core's `door::resolve`.
+    async fn check_in(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        event: EventId,
+        code: &str,
+    ) -> Result<String, String> {
+        let staff_id = self.doc_of(|i| i.join.staff_doc)?;
+        let project_id = self.doc_of(|i| Some(i.join.project_doc))?;
+        let session = self.session.as_ref().ok_or("Join a project first.")?;
+        let staff_doc = session
+            .doc(&staff_id)
+            .ok_or("The roster is not on this device yet.")?;
+        let key = session.doc(&project_id).and_then(project::ticket_key);
+        let roster = staff::roster(staff_doc, event);
+        let (member, name) =
+            door::resolve(code, event, &roster, key.as_ref()).map_err(|e| e.to_string())?;
+        if let Some(c) = staff::checkins(staff_doc, event)
+            .into_iter()
+            .find(|c| c.who == member.to_string())
+        {
+            return Err(format!(
+                "{name} is already checked in (at {}).",
+                crate::format::clock(c.at)
+            ));
+        }
+        let by = self.device_id();
+        self.edit(stream, staff_id, |d, now| {
+            staff::check_in(d, event, &member.to_string(), now, by)
+        })
+        .await?;
+        Ok(name)
+    }
+
+    async fn mark_seen(&mut self, event: EventId) {
+        let view = self.state.read().signups.get(&event).map(|s| s.view());
+        let Some(view) = view else { return };
+        let seen = {
+            let mut st = self.state.write();
+            st.seen.insert(event, view);
+            st.seen.clone()
+        };
+        if let Ok(bytes) = serde_json::to_vec(&seen) {
+            let _ = self.store().put_meta(SEEN_KEY, &bytes).await;
+        }
+    }
+
+    /// A local change to one document: durable on this device before it is answered.
+    async fn edit<R, E: std::fmt::Display>(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        doc_id: DocId,
+        f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
+    ) -> Result<R, String> {
+        let Some(session) = self.session.as_mut() else {
             return Err("Join a project first.".into());
         };
         let now = web::now();
-        let (_, out) = session
-            .edit(&doc_id, |doc| f(doc, now))
-            .map_err(|e| format!("That change could not be made: {e}"))?;
+        let (r, out) = session
+            .edit(&doc_id, |doc| {
+                let r = f(doc, now)?;
+                model::commit(doc, "edit", now);
+                Ok(r)
+            })
+            .map_err(|e: EditError<E>| match e {
+                EditError::Edit(e) => e.to_string(),
+                other => format!("That change could not be made: {other}"),
+            })?;
         self.entries_dirty = true;
         match self.execute(out, stream).await {
             Ok(()) => {
                 self.state.write().problem = None;
-                Ok(())
+                Ok(r)
             }
             Err(e) => {
                 let advice = e.advice();
