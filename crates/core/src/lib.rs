@@ -3,7 +3,7 @@
 //! - [`api`]: the JSON bodies of the hub's HTTP API.
 //! - [`ids`] and [`time`]: the newtypes every other module speaks in.
 //! - [`model`]: typed reading and writing of the Automerge documents (member, project, staff).
-//! - [`derive`]: what the hub derives from the documents: seats at events, in receipt order.
+//! - [`derive`](mod@derive): what the hub derives from the documents: seats at events, in receipt order.
 //! - [`wire`]: the frames that travel over the sync WebSocket (see docs/PROTOCOL.md).
 //! - [`session`]: the device's sans-IO sync session; the app and the hub's tests drive it.
 //! - [`docsync`]: one document's sync with one peer, shared by the session and the hub.

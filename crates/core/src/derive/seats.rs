@@ -157,6 +157,11 @@ pub fn active_in_log(receipts: &[Receipt], member: MemberId) -> bool {
 /// document shows an active request the log does not, a Cancel when the log shows one the
 /// member document no longer has, otherwise nothing. Seeing the same state twice appends
 /// nothing the second time.
+///
+/// The hub sees states, not steps: a cancel and a new request both made before the hub
+/// saw the cancel keep the member's place, which is fair, since no one was promoted in
+/// between. (The hub still writes the new `requested_at` into `answers_request`, so the
+/// member's view stops waiting.)
 pub fn receipts_to_append(
     existing: &[Receipt],
     member: MemberId,

@@ -44,7 +44,7 @@ pub enum MemberDocError {
     Automerge(#[from] AutomergeError),
 }
 
-/// A new member document. The same bytes everywhere (see [`deterministic_root`]).
+/// A new member document. The same bytes everywhere (see `deterministic_root`).
 pub fn new_document() -> AutoCommit {
     deterministic_root(|doc| {
         doc.put(ROOT, "schema", SCHEMA)

@@ -40,7 +40,7 @@ pub enum ProjectDocError {
     Automerge(#[from] AutomergeError),
 }
 
-/// A new project document. The same bytes everywhere (see [`deterministic_root`]).
+/// A new project document. The same bytes everywhere (see `deterministic_root`).
 pub fn new_document() -> AutoCommit {
     deterministic_root(|doc| {
         doc.put(ROOT, "schema", SCHEMA)

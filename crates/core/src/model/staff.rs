@@ -11,7 +11,7 @@
 //! A check-in is keyed by the person, so two organisers who check the same person in
 //! offline merge to one check-in, never two. Two organisers who each made an event's map
 //! offline leave two conflicting maps at one key; readers read all of them (see
-//! [`get_maps`]), so neither organiser's check-ins are lost.
+//! `get_maps`), so neither organiser's check-ins are lost.
 
 use super::{deterministic_root, ensure_map, get_i64, get_map, get_maps, get_str};
 use crate::derive::seats::SeatStatus;
@@ -100,7 +100,7 @@ pub struct RosterSummary {
     pub walk_ins: u32,
 }
 
-/// A new staff document. The same bytes everywhere (see [`deterministic_root`]).
+/// A new staff document. The same bytes everywhere (see `deterministic_root`).
 pub fn new_document() -> AutoCommit {
     deterministic_root(|doc| {
         doc.put(ROOT, "schema", SCHEMA)
