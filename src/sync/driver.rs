@@ -781,8 +781,17 @@ impl Driver {
     }
 
     async fn mark_seen(&mut self, event: EventId) {
-        let view = self.state.read().signups.get(&event).map(|s| s.view());
-        let Some(view) = view else { return };
+        let (view, seen) = {
+            let st = self.state.read();
+            (
+                st.signups.get(&event).map(|s| s.view()),
+                st.seen.get(&event).copied(),
+            )
+        };
+        // Only a real change is written: the view re-sends this on every state change.
+        let Some(view) = view.filter(|v| Some(*v) != seen) else {
+            return;
+        };
         let seen = {
             let mut st = self.state.write();
             st.seen.insert(event, view);

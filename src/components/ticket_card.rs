@@ -1,0 +1,30 @@
+//! The ticket shown at the door: a QR code of the hub-signed ticket and its short code.
+//! Both come from the member document, so the ticket shows offline.
+
+use dioxus::prelude::*;
+use kumppani_core::ticket::Ticket;
+use qrcode::render::svg;
+use qrcode::QrCode;
+
+#[component]
+pub fn TicketCard(ticket: String, title: String) -> Element {
+    let short = Ticket::decode(&ticket).map(|t| t.short_code()).ok();
+    let svg = QrCode::new(ticket.as_bytes()).ok().map(|code| {
+        code.render::<svg::Color>()
+            .min_dimensions(220, 220)
+            .quiet_zone(true)
+            .build()
+    });
+    rsx! {
+        section { class: "card ticket", aria_labelledby: "ticket-title",
+            h2 { id: "ticket-title", "Your ticket" }
+            if let Some(svg) = svg {
+                div { class: "qr", role: "img", aria_label: "Ticket QR code for {title}", dangerous_inner_html: "{svg}" }
+            }
+            if let Some(code) = short {
+                p { "Or tell the organiser this code:" }
+                p { class: "code", "data-testid": "ticket-code", "{code}" }
+            }
+        }
+    }
+}
