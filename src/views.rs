@@ -5,7 +5,7 @@ mod event_detail;
 mod events;
 mod home;
 mod join;
-mod organise;
+pub(crate) mod organise;
 mod organise_event;
 mod settings;
 mod shell;

@@ -64,8 +64,11 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
     let d = draft0.clone();
     let mut title = use_signal(|| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
     let d = draft0.clone();
-    let mut description =
-        use_signal(|| d.as_ref().map(|d| d.description.clone()).unwrap_or_default());
+    let mut description = use_signal(|| {
+        d.as_ref()
+            .map(|d| d.description.clone())
+            .unwrap_or_default()
+    });
     let d = draft0.clone();
     let mut starts = use_signal(|| match &d {
         Some(d) => format::input_value(d.starts_at),
@@ -88,8 +91,11 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
     let d = draft0.clone();
     let mut needs_approval = use_signal(|| d.as_ref().is_some_and(|d| d.needs_approval));
     let d = draft0.clone();
-    let mut languages =
-        use_signal(|| d.as_ref().map(|d| d.languages.join(", ")).unwrap_or_default());
+    let mut languages = use_signal(|| {
+        d.as_ref()
+            .map(|d| d.languages.join(", "))
+            .unwrap_or_default()
+    });
     let d = draft0;
     let mut access = use_signal(|| d.map(|d| d.accessibility).unwrap_or_default());
     let mut busy = use_signal(|| false);
@@ -113,7 +119,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             error.set(Some("The end is not a valid date and time.".into()));
             return;
         };
-        let capacity = match parse_capacity(&capacity()) {
+        let seats = match parse_capacity(&capacity()) {
             Ok(c) => c,
             Err(e) => {
                 error.set(Some(e));
@@ -126,7 +132,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             starts_at,
             ends_at,
             place: place().trim().to_owned(),
-            capacity,
+            capacity: seats,
             needs_approval: needs_approval(),
             languages: parse_languages(&languages()),
             accessibility: access(),

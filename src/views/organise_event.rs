@@ -1,8 +1,98 @@
-//! Organisers: one event — edit it, see its roster, check people in at the door.
+//! Organisers: one event — its counts at a glance, the door (ticket codes, the camera,
+//! walk-ins), the roster with approvals, the CSV export, and editing or cancelling it.
 
+use crate::components::{
+    DoorCheckIn, EventCancellation, EventForm, RosterExport, RosterList, WalkInForm,
+};
+use crate::route::Route;
+use crate::state::use_app_state;
+use crate::views::organise::{is_organiser, when_words};
 use dioxus::prelude::*;
+use kumppani_core::ids::EventId;
 
 #[component]
 pub fn OrganiseEvent(id: String) -> Element {
-    rsx! { p { "Organiser views are being built: {id}" } }
+    let state = use_app_state();
+    let st = state.read();
+    if !is_organiser(&st) {
+        return rsx! {
+            p { class: "card", "This page is for the project's organisers." }
+        };
+    }
+    let found = id
+        .parse::<EventId>()
+        .ok()
+        .and_then(|id| st.events.iter().find(|e| e.id == id).cloned());
+    let Some(event) = found else {
+        return rsx! {
+            div { class: "card",
+                p { "This event is not on this device. It may arrive with the next sync." }
+                Link { class: "button", to: Route::Organise {}, "Back to events" }
+            }
+        };
+    };
+    let door = st.doors.get(&event.id).cloned().unwrap_or_default();
+    drop(st);
+    let s = door.summary;
+    let confirmed = match event.capacity {
+        Some(cap) => format!("{} / {cap}", s.confirmed),
+        None => s.confirmed.to_string(),
+    };
+    let eid = event.id;
+
+    rsx! {
+        div { class: "card",
+            h1 { "{event.title}" }
+            if event.cancelled {
+                p { class: "badge cancelled", "Cancelled" }
+            }
+            p { class: "event-when", "{when_words(&event)}" }
+            if !event.place.is_empty() {
+                p { class: "event-place", "{event.place}" }
+            }
+            ul { class: "door-counts", aria_label: "At a glance",
+                li { "data-testid": "count-confirmed",
+                    strong { "{confirmed}" } span { "confirmed" }
+                }
+                li { "data-testid": "count-waitlisted",
+                    strong { "{s.waitlisted}" } span { "waitlisted" }
+                }
+                li { "data-testid": "count-awaiting",
+                    strong { "{s.awaiting_approval}" } span { "awaiting approval" }
+                }
+                li { "data-testid": "count-checked-in",
+                    strong { "{s.checked_in}" } span { "checked in" }
+                }
+                li { "data-testid": "count-walk-ins",
+                    strong { "{s.walk_ins}" } span { "walk-ins" }
+                }
+            }
+        }
+        section { class: "card", aria_labelledby: "door-title",
+            h2 { id: "door-title", "Door" }
+            DoorCheckIn { key: "{eid}", event: eid }
+        }
+        section { class: "card", aria_labelledby: "walk-in-title",
+            h2 { id: "walk-in-title", "Walk-in" }
+            WalkInForm { key: "{eid}", event: eid }
+        }
+        section { class: "card", aria_labelledby: "roster-title",
+            h2 { id: "roster-title", "Roster" }
+            RosterList { key: "{eid}", event: eid, door }
+        }
+        section { class: "card", aria_labelledby: "export-title",
+            h2 { id: "export-title", "Export" }
+            RosterExport { key: "{eid}", event: eid, title: event.title.clone() }
+        }
+        section { class: "card", aria_labelledby: "edit-title",
+            h2 { id: "edit-title", "Edit event" }
+            EventForm { key: "{eid}", existing: Some(event.clone()), on_saved: move |_| {} }
+        }
+        if !event.cancelled {
+            section { class: "card", aria_labelledby: "cancel-title",
+                h2 { id: "cancel-title", "Cancel event" }
+                EventCancellation { key: "{eid}", event: eid }
+            }
+        }
+    }
 }

@@ -1,0 +1,224 @@
+//! Organisers at the door: a typed ticket code (or a scanned ticket's text) checks a person
+//! in. Where the browser can read QR codes and has a camera, a button scans one instead;
+//! typed codes always work, with no network too.
+
+use crate::state::{ask, use_commands};
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::ids::EventId;
+
+/// The id of the `<video>` the scanner shows the camera in; the scan script stops when it
+/// is gone.
+const VIDEO_ID: &str = "door-camera";
+
+#[component]
+pub fn DoorCheckIn(event: EventId) -> Element {
+    let commands = use_commands();
+    let mut code = use_signal(String::new);
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut checked = use_signal(|| None::<String>);
+    let mut can_scan = use_signal(|| false);
+    let mut scanning = use_signal(|| false);
+
+    use_future(move || async move {
+        if camera_available().await {
+            can_scan.set(true);
+        }
+    });
+
+    let mut check_in = move |text: String| {
+        let text = text.trim().to_owned();
+        if busy() {
+            return;
+        }
+        if text.is_empty() {
+            checked.set(None);
+            error.set(Some("Type the ticket code first.".into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        checked.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::CheckIn {
+                event,
+                code: text,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(name) => {
+                    code.set(String::new());
+                    checked.set(Some(name));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let submit = move |evt: FormEvent| {
+        evt.prevent_default();
+        check_in(code());
+    };
+
+    let start_scan = move |_| {
+        spawn(async move {
+            match scan_once().await {
+                ScanOutcome::Code(text) => {
+                    scanning.set(false);
+                    check_in(text);
+                }
+                ScanOutcome::Failed(e) => {
+                    scanning.set(false);
+                    checked.set(None);
+                    error.set(Some(e));
+                }
+                ScanOutcome::Stopped => {}
+            }
+        });
+    };
+
+    rsx! {
+        form { class: "door-form", onsubmit: submit, novalidate: true,
+            label { r#for: "door-code-{event}", "Ticket code" }
+            p { class: "hint", id: "door-code-hint-{event}",
+                "The 8-character code under the ticket's QR code, or the whole scanned text."
+            }
+            input {
+                id: "door-code-{event}",
+                name: "code",
+                autocomplete: "off",
+                autocapitalize: "characters",
+                spellcheck: "false",
+                aria_describedby: "door-code-hint-{event}",
+                value: "{code}",
+                oninput: move |e| code.set(e.value()),
+            }
+            div { class: "actions",
+                button { class: "button primary", r#type: "submit", disabled: busy(),
+                    if busy() { "Checking in…" } else { "Check in" }
+                }
+                if can_scan() {
+                    if scanning() {
+                        button { class: "button", r#type: "button", onclick: move |_| scanning.set(false),
+                            "Stop camera"
+                        }
+                    } else {
+                        button { class: "button", r#type: "button",
+                            onclick: move |_| { error.set(None); scanning.set(true); },
+                            "Scan with camera"
+                        }
+                    }
+                }
+            }
+            if scanning() {
+                video {
+                    id: VIDEO_ID,
+                    class: "door-camera",
+                    aria_label: "Camera view: hold the ticket's QR code in front of it",
+                    autoplay: true,
+                    muted: true,
+                    playsinline: "true",
+                    onmounted: start_scan,
+                }
+            }
+            if let Some(name) = checked() {
+                p { class: "saved", role: "status", "{name} is checked in." }
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+        }
+    }
+}
+
+// Natively the scanner only ever fails: there is no BarcodeDetector.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum ScanOutcome {
+    Code(String),
+    Failed(String),
+    /// The organiser closed the camera, or left the page.
+    Stopped,
+}
+
+/// Whether this browser can read QR codes from a camera it has.
+#[cfg(target_arch = "wasm32")]
+async fn camera_available() -> bool {
+    const JS: &str = r#"
+        if (!("BarcodeDetector" in window) || !navigator.mediaDevices
+            || !navigator.mediaDevices.getUserMedia) { return false; }
+        try {
+            const formats = await BarcodeDetector.getSupportedFormats();
+            if (!formats.includes("qr_code")) { return false; }
+        } catch (e) { return false; }
+        try {
+            const devices = await navigator.mediaDevices.enumerateDevices();
+            return devices.some(d => d.kind === "videoinput");
+        } catch (e) { return true; }
+    "#;
+    matches!(document::eval(JS).join::<bool>().await, Ok(true))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn camera_available() -> bool {
+    false
+}
+
+#[cfg(target_arch = "wasm32")]
+#[derive(serde::Deserialize)]
+struct ScanReply {
+    code: Option<String>,
+    error: Option<String>,
+}
+
+/// Opens the camera in the `<video>`, waits for a QR code, and closes the camera.
+#[cfg(target_arch = "wasm32")]
+async fn scan_once() -> ScanOutcome {
+    let js = r#"
+        const id = "VIDEO_ID";
+        const video = document.getElementById(id);
+        if (!video) { return {}; }
+        let detector;
+        try { detector = new BarcodeDetector({formats: ["qr_code"]}); }
+        catch (e) { return {error: "This browser cannot read QR codes. Type the code instead."}; }
+        let stream;
+        try {
+            stream = await navigator.mediaDevices.getUserMedia(
+                {video: {facingMode: "environment"}, audio: false});
+        } catch (e) {
+            return {error: "The camera could not be opened. Type the code instead."};
+        }
+        const stop = () => stream.getTracks().forEach(t => t.stop());
+        if (!video.isConnected) { stop(); return {}; }
+        video.srcObject = stream;
+        try { await video.play(); } catch (e) {}
+        try {
+            while (video.isConnected) {
+                try {
+                    const found = await detector.detect(video);
+                    if (found.length > 0 && found[0].rawValue) {
+                        return {code: found[0].rawValue};
+                    }
+                } catch (e) {}
+                await new Promise(r => setTimeout(r, 250));
+            }
+        } finally { stop(); }
+        return {};
+    "#
+    .replace("VIDEO_ID", VIDEO_ID);
+    match document::eval(&js).join::<ScanReply>().await {
+        Ok(ScanReply {
+            code: Some(code), ..
+        }) => ScanOutcome::Code(code),
+        Ok(ScanReply { error: Some(e), .. }) => ScanOutcome::Failed(e),
+        Ok(_) => ScanOutcome::Stopped,
+        Err(_) => ScanOutcome::Failed("The camera stopped. Type the code instead.".into()),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn scan_once() -> ScanOutcome {
+    ScanOutcome::Failed("Scanning works in the browser. Type the code instead.".into())
+}

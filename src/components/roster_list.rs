@@ -1,0 +1,138 @@
+//! Organisers: everyone on an event's roster, where their seat stands, who is checked in,
+//! and the approve/decline buttons for sign-ups that wait for an organiser. Walk-ins last.
+
+use crate::format;
+use crate::state::{ask, use_commands, Door};
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::derive::seats::SeatStatus;
+use kumppani_core::ids::{EventId, MemberId};
+use kumppani_core::model::staff::Approval;
+use kumppani_core::time::Timestamp;
+
+/// A seat status in words: "Confirmed", "Waitlist 2", "Awaiting approval", ...
+pub fn status_words(status: SeatStatus) -> String {
+    match status {
+        SeatStatus::Confirmed => "Confirmed".into(),
+        SeatStatus::Waitlisted { position } => format!("Waitlist {position}"),
+        SeatStatus::AwaitingApproval => "Awaiting approval".into(),
+        SeatStatus::Declined => "Declined".into(),
+        SeatStatus::Cancelled => "Cancelled".into(),
+    }
+}
+
+fn status_class(status: SeatStatus) -> &'static str {
+    match status {
+        SeatStatus::Confirmed => "confirmed",
+        SeatStatus::Waitlisted { .. } => "waitlisted",
+        SeatStatus::AwaitingApproval => "awaiting",
+        SeatStatus::Declined => "declined",
+        SeatStatus::Cancelled => "cancelled",
+    }
+}
+
+#[component]
+pub fn RosterList(event: EventId, door: Door) -> Element {
+    let commands = use_commands();
+    // The member whose decision is being saved, and which decision it is.
+    let mut deciding = use_signal(|| None::<(MemberId, Approval)>);
+    let mut error = use_signal(|| None::<String>);
+
+    let mut decide = move |member: MemberId, approval: Approval| {
+        if deciding().is_some() {
+            return;
+        }
+        deciding.set(Some((member, approval)));
+        error.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::SetApproval {
+                event,
+                member,
+                approval,
+                reply,
+            })
+            .await;
+            deciding.set(None);
+            if let Err(e) = result {
+                error.set(Some(e));
+            }
+        });
+    };
+
+    let checked_at = |who: String| -> Option<Timestamp> {
+        door.checkins.iter().find(|c| c.who == who).map(|c| c.at)
+    };
+    let rows: Vec<_> = door
+        .roster
+        .iter()
+        .map(|r| (r.clone(), checked_at(r.member.to_string())))
+        .collect();
+    let walk_ins: Vec<_> = door
+        .walk_ins
+        .iter()
+        .map(|w| (w.clone(), checked_at(w.id.to_string()).unwrap_or(w.at)))
+        .collect();
+    let busy = deciding();
+
+    rsx! {
+        if let Some(e) = error() {
+            p { class: "error", role: "alert", "{e}" }
+        }
+        if rows.is_empty() && walk_ins.is_empty() {
+            p { "No one has signed up yet." }
+        }
+        ul { class: "roster",
+            for (entry, at) in rows {
+                li { key: "{entry.member}", class: "roster-row", "data-testid": "roster-row",
+                    span { class: "roster-name", "{entry.name}" }
+                    span { class: "roster-status {status_class(entry.status)}", "{status_words(entry.status)}" }
+                    if let Some(at) = at {
+                        span { class: "roster-checked", "Checked in {format::clock(at)}" }
+                    }
+                    if entry.status == SeatStatus::AwaitingApproval {
+                        div { class: "actions",
+                            button {
+                                class: "button primary",
+                                disabled: busy.is_some(),
+                                aria_label: "Approve {entry.name}",
+                                onclick: move |_| decide(entry.member, Approval::Approved),
+                                if busy == Some((entry.member, Approval::Approved)) { "Approving…" } else { "Approve" }
+                            }
+                            button {
+                                class: "button danger",
+                                disabled: busy.is_some(),
+                                aria_label: "Decline {entry.name}",
+                                onclick: move |_| decide(entry.member, Approval::Declined),
+                                if busy == Some((entry.member, Approval::Declined)) { "Declining…" } else { "Decline" }
+                            }
+                        }
+                    }
+                }
+            }
+            for (walk_in, at) in walk_ins {
+                li { key: "{walk_in.id}", class: "roster-row walk-in", "data-testid": "roster-row",
+                    span { class: "roster-name", "{walk_in.name}" }
+                    span { class: "roster-status walk-in", "Walk-in" }
+                    span { class: "roster-checked", "Checked in {format::clock(at)}" }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_waitlist_place_reads_with_its_number() {
+        assert_eq!(
+            status_words(SeatStatus::Waitlisted { position: 2 }),
+            "Waitlist 2"
+        );
+        assert_eq!(
+            status_words(SeatStatus::AwaitingApproval),
+            "Awaiting approval"
+        );
+    }
+}
