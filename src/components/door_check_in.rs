@@ -20,6 +20,8 @@ pub fn DoorCheckIn(event: EventId) -> Element {
     let mut checked = use_signal(|| None::<String>);
     let mut can_scan = use_signal(|| false);
     let mut scanning = use_signal(|| false);
+    // The code field, focused again after each check-in so the next code can be typed.
+    let mut code_field = use_signal(|| None::<std::rc::Rc<MountedData>>);
 
     use_future(move || async move {
         if camera_available().await {
@@ -27,7 +29,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
         }
     });
 
-    let mut check_in = move |text: String| {
+    let mut check_in = move |text: String, typed: bool| {
         let text = text.trim().to_owned();
         if busy() {
             return;
@@ -52,6 +54,10 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                 Ok(name) => {
                     code.set(String::new());
                     checked.set(Some(name));
+                    // Not after a scan: the keyboard would cover the camera's next turn.
+                    if let Some(field) = code_field().filter(|_| typed) {
+                        let _ = field.set_focus(true).await;
+                    }
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -60,7 +66,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
 
     let submit = move |evt: FormEvent| {
         evt.prevent_default();
-        check_in(code());
+        check_in(code(), true);
     };
 
     let start_scan = move |_| {
@@ -68,7 +74,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
             match scan_once().await {
                 ScanOutcome::Code(text) => {
                     scanning.set(false);
-                    check_in(text);
+                    check_in(text, false);
                 }
                 ScanOutcome::Failed(e) => {
                     scanning.set(false);
@@ -95,6 +101,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                 aria_describedby: "door-code-hint-{event}",
                 value: "{code}",
                 oninput: move |e| code.set(e.value()),
+                onmounted: move |e: MountedEvent| code_field.set(Some(e.data())),
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
