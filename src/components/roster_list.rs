@@ -37,6 +37,8 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
     // The member whose decision is being saved, and which decision it is.
     let mut deciding = use_signal(|| None::<(MemberId, Approval)>);
     let mut error = use_signal(|| None::<String>);
+    // Decisions saved on this device; the roster shows them once the hub has seen them.
+    let mut decided = use_signal(std::collections::BTreeMap::<MemberId, Approval>::new);
 
     let mut decide = move |member: MemberId, approval: Approval| {
         if deciding().is_some() {
@@ -53,8 +55,11 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
             })
             .await;
             deciding.set(None);
-            if let Err(e) = result {
-                error.set(Some(e));
+            match result {
+                Ok(()) => {
+                    decided.write().insert(member, approval);
+                }
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -73,6 +78,7 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
         .map(|w| (w.clone(), checked_at(w.id.to_string()).unwrap_or(w.at)))
         .collect();
     let busy = deciding();
+    let pending = decided();
 
     rsx! {
         if let Some(e) = error() {
@@ -90,6 +96,14 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
                         span { class: "roster-checked", "Checked in {format::clock(at)}" }
                     }
                     if entry.status == SeatStatus::AwaitingApproval {
+                        if let Some(approval) = pending.get(&entry.member) {
+                            span { class: "roster-decided",
+                                match approval {
+                                    Approval::Approved => "Approved; the seat follows when the hub has it.",
+                                    Approval::Declined => "Declined; the hub will tell them.",
+                                }
+                            }
+                        }
                         div { class: "actions",
                             button {
                                 class: "button primary",
