@@ -24,6 +24,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_events.sql"),
 ];
 
+/// Write transactions take the write lock at their start, so the busy timeout applies: a
+/// deferred one that read first fails at once (SQLITE_BUSY) when another wrote meanwhile.
+const IMMEDIATE: &str = "BEGIN IMMEDIATE";
+
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -49,7 +53,7 @@ impl SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         let version: i64 = sqlx::query_scalar("PRAGMA user_version")
             .fetch_one(&mut *tx)
             .await?;
@@ -130,7 +134,7 @@ impl HubStore for SqliteStore {
         organiser_code: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         sqlx::query("INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)")
             .bind(id.to_string())
             .bind(name)
@@ -223,7 +227,7 @@ impl HubStore for SqliteStore {
         now: i64,
         device: &NewDevice,
     ) -> Result<Redeemed, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         // The guarded UPDATE is what makes a code single-use: SQLite runs one writer at a
         // time, and only the first sees `used_at IS NULL`.
         let taken = sqlx::query(
@@ -262,7 +266,7 @@ impl HubStore for SqliteStore {
 
     async fn create_member(&self, new: &NewMember, now: i64) -> Result<(), StoreError> {
         let m = &new.member;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         sqlx::query(
             "INSERT INTO members (id, project_id, display_name, role, member_doc, created_at)
              VALUES (?, ?, ?, ?, ?, ?)",
@@ -400,7 +404,7 @@ impl HubStore for SqliteStore {
     }
 
     async fn append_chunk(&self, doc: DocId, chunk: &[u8]) -> Result<Appended, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         let seq: i64 = sqlx::query_scalar(
             "SELECT MAX(
                 COALESCE((SELECT MAX(seq) FROM doc_chunks WHERE doc_id = ?1), 0),
@@ -427,7 +431,7 @@ impl HubStore for SqliteStore {
     }
 
     async fn compact(&self, doc: DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         sqlx::query(
             "INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
              ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data,
@@ -484,7 +488,7 @@ impl HubStore for SqliteStore {
         project: ProjectId,
         docs: &NewProjectDocs,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         let set = sqlx::query(
             "UPDATE projects SET project_doc = ?, staff_doc = ?, ticket_seed = ?
              WHERE id = ? AND project_doc IS NULL",
@@ -571,7 +575,7 @@ impl HubStore for SqliteStore {
         receipts: &[(EventId, MemberId, ReceiptKind)],
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         for (event, member, kind) in receipts {
             sqlx::query(
                 "INSERT INTO signup_receipts (project_id, event_id, member_id, kind, received_at)
