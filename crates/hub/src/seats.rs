@@ -23,25 +23,7 @@ use kumppani_core::ids::{DocId, EventId, MemberId, ProjectId};
 use kumppani_core::model::member::{self, HubSignupState, Signup};
 use kumppani_core::model::{project, staff};
 use kumppani_core::store::StoredDoc;
-// TEMPORARY until core's ticket module lands.
-mod ticket {
-    use kumppani_core::ids::{EventId, MemberId};
-    pub struct Ticket(String);
-    impl Ticket {
-        pub fn encode(&self) -> String {
-            self.0.clone()
-        }
-        pub fn short_code(&self) -> String {
-            self.0[..6].to_owned()
-        }
-    }
-    pub fn public_key(seed: &[u8; 32]) -> [u8; 32] {
-        *seed
-    }
-    pub fn sign(_seed: &[u8; 32], event: EventId, member: MemberId) -> Ticket {
-        Ticket(format!("{event}{member}"))
-    }
-}
+use kumppani_core::ticket;
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::DocKind;
 use std::collections::{BTreeMap, HashMap};
