@@ -220,6 +220,10 @@ pub struct Device {
     pub doc: DocId,
     ws: Ws,
     in_sync: bool,
+    /// Documents whose latest `InSync` was not followed by a local edit.
+    synced: std::collections::HashSet<DocId>,
+    /// Documents the hub answered `Unavailable` for.
+    pub unavailable: std::collections::HashSet<DocId>,
 }
 
 impl Device {
@@ -232,6 +236,8 @@ impl Device {
             doc: joined.member_doc,
             ws: app.socket().await,
             in_sync: false,
+            synced: Default::default(),
+            unavailable: Default::default(),
         };
         let out = device
             .session
@@ -293,10 +299,60 @@ impl Device {
         }
     }
 
+    /// Edits any document the device holds, as the app does, and offers it to the hub.
+    pub async fn edit<R>(
+        &mut self,
+        doc: DocId,
+        f: impl FnOnce(&mut automerge::AutoCommit) -> R,
+    ) -> R {
+        let (r, out) = self
+            .session
+            .edit(&doc, |d| {
+                let r = f(d);
+                d.commit();
+                Ok::<_, std::convert::Infallible>(r)
+            })
+            .unwrap();
+        self.synced.remove(&doc);
+        if doc == self.doc {
+            self.in_sync = false;
+        }
+        self.carry_out(out).await;
+        r
+    }
+
+    /// Runs the protocol until the session reports `doc` in sync with the hub.
+    pub async fn sync_doc(&mut self, doc: DocId) {
+        self.pump_until("InSync", |d| d.synced.contains(&doc)).await;
+    }
+
+    /// Runs the protocol until `check` holds of the document `doc` as this device has it.
+    pub async fn wait_for(
+        &mut self,
+        what: &str,
+        doc: DocId,
+        mut check: impl FnMut(&automerge::AutoCommit) -> bool,
+    ) {
+        self.pump_until(what, |d| d.session.doc(&doc).is_some_and(&mut check))
+            .await;
+    }
+
     async fn carry_out(&mut self, out: SessionOutput) {
         for event in &out.events {
-            if *event == SessionEvent::InSync(self.doc) {
-                self.in_sync = true;
+            match event {
+                SessionEvent::InSync(doc) => {
+                    if *doc == self.doc {
+                        self.in_sync = true;
+                    }
+                    self.synced.insert(*doc);
+                }
+                SessionEvent::Unavailable(doc) => {
+                    self.unavailable.insert(*doc);
+                }
+                SessionEvent::DocChanged(doc) => {
+                    self.synced.remove(doc);
+                }
+                _ => {}
             }
         }
         for frame in out.send {
