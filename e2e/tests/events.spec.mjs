@@ -29,6 +29,8 @@ async function signUp(page) {
 }
 
 test('capacity, waitlist, moving up, and checking a ticket in at the door offline', async ({ browser, hub }) => {
+  // Six devices and a door: longer than a one-screen test.
+  test.setTimeout(120_000);
   // The organiser publishes an event with two places.
   const org = await join(browser, hub, ORGANISER_CODE, 'Olli Organisaattori');
   await org.page.getByRole('link', { name: 'Organise' }).click();

@@ -101,9 +101,10 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let mut saved = use_signal(|| false);
+    // Field ids must not collide with the page's heading ids ("new-event-title").
     let prefix = editing
-        .map(|id| format!("edit-{id}"))
-        .unwrap_or_else(|| "new-event".into());
+        .map(|id| format!("event-form-{id}"))
+        .unwrap_or_else(|| "event-form-new".into());
 
     let submit = move |evt: FormEvent| {
         evt.prevent_default();

@@ -280,6 +280,13 @@ impl Driver {
         Ok((doc, stored.chunks.len()))
     }
 
+    /// Changes the problem line only when it really changes (see `publish`).
+    fn set_problem(&mut self, problem: Option<String>) {
+        if self.state.peek().problem != problem {
+            self.state.write().problem = problem;
+        }
+    }
+
     fn should_connect_now(&self) -> bool {
         self.identity.is_some()
             && self.online
@@ -312,6 +319,18 @@ impl Driver {
         } else {
             None
         };
+        // Writing a signal wakes everything that reads it, even when nothing changed; a view
+        // that sends a command on every wake would then loop. So write only real changes.
+        let changed = {
+            let st = self.state.peek();
+            views.is_some()
+                || st.pending != pending
+                || st.connection != self.connection
+                || st.last_synced != self.last_synced
+        };
+        if !changed {
+            return;
+        }
         let mut st = self.state.write();
         if let Some(v) = views {
             st.entries = v.entries;
@@ -320,15 +339,9 @@ impl Driver {
             st.counts = v.counts;
             st.doors = v.doors;
         }
-        if st.pending != pending {
-            st.pending = pending;
-        }
-        if st.connection != self.connection {
-            st.connection = self.connection.clone();
-        }
-        if st.last_synced != self.last_synced {
-            st.last_synced = self.last_synced;
-        }
+        st.pending = pending;
+        st.connection = self.connection.clone();
+        st.last_synced = self.last_synced;
     }
 
     /// Everything the views show, read from the documents.
@@ -418,7 +431,7 @@ impl Driver {
         };
         let out = session.handle(web::now(), input);
         if let Err(e) = self.execute(out, stream).await {
-            self.state.write().problem = Some(e.advice());
+            self.set_problem(Some(e.advice()));
             // Changes that could not be saved must not be acknowledged: start over from the store.
             self.reload_from_store(stream).await;
         }
@@ -451,7 +464,7 @@ impl Driver {
                 SessionEvent::Welcomed(_) => {
                     self.backoff.reset();
                     self.connection = Connection::Connected;
-                    self.state.write().problem = None;
+                    self.set_problem(None);
                 }
                 SessionEvent::DocChanged(_) => self.entries_dirty = true,
                 SessionEvent::InSync(_) => {
@@ -463,9 +476,9 @@ impl Driver {
                         .await;
                 }
                 SessionEvent::Unavailable(_) => {
-                    self.state.write().problem = Some(
+                    self.set_problem(Some(
                         "The hub does not know this diary any more. Join the project again.".into(),
-                    );
+                    ));
                 }
                 SessionEvent::ClockSkew {
                     device_minus_hub_ms,
@@ -511,7 +524,7 @@ impl Driver {
         self.drop_connection(stream);
         if let Some(identity) = self.identity.clone() {
             if let Err(e) = self.open_session(identity).await {
-                self.state.write().problem = Some(e);
+                self.set_problem(Some(e));
             }
         }
         self.retry_at = js_sys::Date::now() + 2_000.0;
@@ -723,7 +736,7 @@ impl Driver {
         let result = self.open_session(identity).await;
         if result.is_ok() {
             self.state.write().phase = Phase::Ready;
-            self.state.write().problem = None;
+            self.set_problem(None);
             self.retry_at = 0.0;
         }
         let _ = reply.send(result);
@@ -826,12 +839,12 @@ impl Driver {
         self.entries_dirty = true;
         match self.execute(out, stream).await {
             Ok(()) => {
-                self.state.write().problem = None;
+                self.set_problem(None);
                 Ok(r)
             }
             Err(e) => {
                 let advice = e.advice();
-                self.state.write().problem = Some(advice.clone());
+                self.set_problem(Some(advice.clone()));
                 self.reload_from_store(stream).await;
                 self.entries_dirty = true;
                 Err(advice)
