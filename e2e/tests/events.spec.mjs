@@ -98,6 +98,17 @@ test('capacity, waitlist, moving up, and checking a ticket in at the door offlin
   await expect(rows.filter({ hasText: 'Kalle Kävijä' })).toContainText('Walk-in');
   await expect(status(org.page)).toContainText('waiting to sync');
 
+  // The roster downloads as CSV, check-in and walk-in included.
+  const [download] = await Promise.all([
+    org.page.waitForEvent('download'),
+    org.page.getByRole('button', { name: 'Download roster (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${TITLE}-roster.csv`);
+  const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  expect(csv.split(/\r?\n/)[0]).toBe('name,status,position,checked_in,checked_in_at,walk_in');
+  expect(csv).toMatch(/Celia Asukas,confirmed,,(yes|true)/);
+  expect(csv).toContain('Kalle Kävijä');
+
   // Back online, the check-in reaches the hub: a second organiser device shows it.
   await org.context.setOffline(false);
   await expect(status(org.page)).toContainText('Synced at', { timeout: 20_000 });
