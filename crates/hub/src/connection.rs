@@ -11,12 +11,12 @@
 
 use crate::access::{can_sync, welcome_docs, Access};
 use crate::clock::now_ms;
+use crate::docs::persist_changes;
 use crate::state::{AppState, HubEvent};
 use crate::store::{DeviceIdentity, DocMeta, StoreError};
 use crate::tokens::hash_token;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::DocId;
-use kumppani_core::store::StoredDoc;
 use kumppani_core::wire::{ErrorCode, Frame, Welcome};
 use std::collections::HashMap;
 
@@ -180,23 +180,11 @@ impl Connection {
             }
         };
         if received.changed {
-            let chunk = guard.save_incremental();
-            match state.store.append_chunk(doc, &chunk).await {
-                Ok(appended) => {
-                    if StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
-                        let snapshot = guard.save();
-                        if let Err(e) = state.store.compact(doc, &snapshot, appended.seq).await {
-                            // The chunks are still there: nothing is lost, compaction waits.
-                            tracing::warn!(error = %e, %doc, "compaction failed");
-                        }
-                    }
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, %doc, "could not store a change");
-                    guard.poison();
-                    self.peers.remove(&doc);
-                    return Step::fail(ErrorCode::Unavailable, NOT_SAVED);
-                }
+            if let Err(e) = persist_changes(state.store.as_ref(), doc, &mut guard).await {
+                tracing::error!(error = %e, %doc, "could not store a change");
+                guard.poison();
+                self.peers.remove(&doc);
+                return Step::fail(ErrorCode::Unavailable, NOT_SAVED);
             }
         }
         if !peer.read_only {

@@ -24,6 +24,26 @@ pub enum DocError {
     Corrupt(#[from] CorruptDoc),
 }
 
+/// Stores what changed in `doc` since its last save, committed when this returns `Ok`, and
+/// folds the chunks into a snapshot once they pile up. On `Err` the caller poisons the
+/// cached document: it holds changes the store does not.
+pub async fn persist_changes(
+    store: &dyn HubStore,
+    id: DocId,
+    doc: &mut AutoCommit,
+) -> Result<(), StoreError> {
+    let chunk = doc.save_incremental();
+    let appended = store.append_chunk(id, &chunk).await?;
+    if kumppani_core::store::StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
+        let snapshot = doc.save();
+        if let Err(e) = store.compact(id, &snapshot, appended.seq).await {
+            // The chunks are still there: nothing is lost, compaction waits for next time.
+            tracing::warn!(error = %e, doc = %id, "compaction failed");
+        }
+    }
+    Ok(())
+}
+
 #[derive(Clone, Default)]
 pub struct DocCache {
     slots: Arc<Mutex<HashMap<DocId, Slot>>>,

@@ -14,7 +14,7 @@
 //! document the hub writes is committed to the store before connections are told of it.
 
 use crate::clock::now_ms;
-use crate::docs::DocError;
+use crate::docs::{persist_changes, DocError};
 use crate::state::{AppState, HubEvent};
 use crate::store::{DocMeta, MemberRecord, ProjectRecord, StoreError};
 use automerge::AutoCommit;
@@ -22,7 +22,7 @@ use kumppani_core::derive::seats::{derive_seats, receipts_to_append, SeatStatus}
 use kumppani_core::ids::{DocId, EventId, MemberId, ProjectId};
 use kumppani_core::model::member::{self, HubSignupState, Signup};
 use kumppani_core::model::{project, staff};
-use kumppani_core::store::StoredDoc;
+
 use kumppani_core::ticket;
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::DocKind;
@@ -331,20 +331,9 @@ async fn write_doc(
     if guard.get_heads() == before {
         return Ok(());
     }
-    let chunk = guard.save_incremental();
-    match state.store.append_chunk(doc, &chunk).await {
-        Ok(appended) => {
-            if StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
-                let snapshot = guard.save();
-                if let Err(e) = state.store.compact(doc, &snapshot, appended.seq).await {
-                    tracing::warn!(error = %e, %doc, "compaction failed");
-                }
-            }
-        }
-        Err(e) => {
-            guard.poison();
-            return Err(e.into());
-        }
+    if let Err(e) = persist_changes(state.store.as_ref(), doc, &mut guard).await {
+        guard.poison();
+        return Err(e.into());
     }
     drop(guard);
     state.publish(HubEvent::DocChanged {
