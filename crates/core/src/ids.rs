@@ -89,6 +89,18 @@ id_type!(
     EventId
 );
 id_type!(
+    /// An idea a member submits, made on the device that submits it.
+    IdeaId
+);
+id_type!(
+    /// A comment on an idea, made on the device that writes it.
+    CommentId
+);
+id_type!(
+    /// A milestone organisers set on an idea, made on the organiser's device.
+    MilestoneId
+);
+id_type!(
     /// A person an organiser registers at the door, with no phone or member id of their own.
     WalkInId
 );

@@ -4,13 +4,15 @@
 //! so that concurrent edits merge field by field. Readers are forgiving: a member can put
 //! anything into their own document, so a malformed item is skipped, never a panic.
 //!
-//! - [`member`]: one per member per project: diary entries shared, sign-ups.
+//! - [`member`]: one per member per project: diary entries shared, sign-ups, ideas.
 //! - [`project`]: events as organisers write them, counts and the ticket key from the hub.
 //! - [`staff`]: rosters (hub), check-ins, walk-ins and approvals (organisers).
 //! - [`event`]: the event itself and the draft an organiser fills in.
+//! - [`idea`]: ideas, their answers and what is published of them.
 
 mod diary;
 pub mod event;
+pub mod idea;
 pub mod member;
 pub mod project;
 pub mod staff;

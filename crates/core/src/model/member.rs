@@ -6,21 +6,32 @@
 //!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at } },
 //!   signups: { <event id>: { requested_at, cancelled_at?,                  the member
 //!                            status, position?, previous_status, previous_position?,
-//!                            status_at, ticket?, answers_request } } }     the hub
+//!                            status_at, ticket?, answers_request } },     the hub
+//!   ideas:    { <idea id>: { title, description, theme, anonymous, submitted_at,
+//!                            withdrawn_at? } },
+//!   supports: { <idea id>: { at } },                      deleted to take it back
+//!   comments: { <comment id>: { idea, text, anonymous, at } },
+//!   reports:  { <idea or comment id>: { kind: "idea" | "comment", reason, at } } }
 //! ```
 //! Entry ids are random per entry, so entries written on two offline devices never
 //! collide. Text is a plain string replaced whole on edit (one author per entry).
 //! Sign-ups are written in the `signup` submodule: the member and the hub write different keys of
 //! one map, so their concurrent writes never fight over one key.
 
+use super::idea::IdeaError;
 use super::{deterministic_root, get_i64, get_str, get_str_list, DiaryEntry, EntryDraft, Mood};
-use crate::ids::{EntryId, EventId};
+use crate::ids::{EntryId, EventId, IdeaId};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, Value, ROOT};
 
+mod ideas;
 mod signup;
 
+pub use ideas::{
+    comment, edit_idea, my_comments, my_ideas, my_reports, my_supports, report, submit_idea,
+    support, unsupport, withdraw_idea, MyComment, MyIdea, MyReport, MySupport,
+};
 pub use signup::{
     cancel_signup, request_signup, set_hub_state, signup, signups, HubSignupState, Signup,
     SignupView,
@@ -29,6 +40,10 @@ pub use signup::{
 pub const SCHEMA: i64 = 1;
 const DIARY: &str = "diary";
 pub(crate) const SIGNUPS: &str = "signups";
+const IDEAS: &str = "ideas";
+const SUPPORTS: &str = "supports";
+const COMMENTS: &str = "comments";
+const REPORTS: &str = "reports";
 
 #[derive(Debug, thiserror::Error)]
 pub enum MemberDocError {
@@ -40,6 +55,14 @@ pub enum MemberDocError {
     NoSuchEntry(EntryId),
     #[error("the member has never signed up for event {0}")]
     NoSuchSignup(EventId),
+    #[error("the member document has no {0} map; it was not made by Kumppani")]
+    NoMap(&'static str),
+    #[error("no idea {0}")]
+    NoSuchIdea(IdeaId),
+    #[error("idea {0} already exists")]
+    IdeaExists(IdeaId),
+    #[error(transparent)]
+    InvalidIdea(#[from] IdeaError),
     #[error("automerge: {0}")]
     Automerge(#[from] AutomergeError),
 }
@@ -51,8 +74,10 @@ pub fn new_document() -> AutoCommit {
             .expect("put on a fresh document");
         doc.put_object(ROOT, DIARY, ObjType::Map)
             .expect("put_object on a fresh document");
-        doc.put_object(ROOT, SIGNUPS, ObjType::Map)
-            .expect("put_object on a fresh document");
+        for key in [SIGNUPS, IDEAS, SUPPORTS, COMMENTS, REPORTS] {
+            doc.put_object(ROOT, key, ObjType::Map)
+                .expect("put_object on a fresh document");
+        }
     })
 }
 

@@ -8,8 +8,17 @@
 //!                           languages: [str], step_free, induction_loop, sign_language,
 //!                           quiet_room, cancelled, updated_at } },     organisers
 //!   counts: { <event id>: { confirmed: int, waitlist: int } },         the hub
-//!   ticket_key: <hex of the hub's Ed25519 public key> }                the hub
+//!   ticket_key: <hex of the hub's Ed25519 public key>,                 the hub
+//!   ideas: { <idea id>: { title, description, theme, author?, supports, status,
+//!                         hidden, hidden_reason?, linked_event?, merged_into?,
+//!                         submitted_at,
+//!                         comments: { <comment id>: { text, author?, at, hidden } },
+//!                         path: [ { status, note, by_name, at } ],
+//!                         milestones: [ { title, done, at } ] } },     the hub
+//!   themes: [str],                                                     organisers
+//!   settings: { report_threshold } }                                   organisers
 //! ```
+//! Ideas are written in the `ideas` submodule.
 //! Every member reads this document and only organisers and the hub write it. Event ids
 //! are random, so two organisers adding events offline never collide; an edit writes only
 //! the fields that changed, so two organisers editing different fields both keep theirs.
@@ -21,10 +30,19 @@ use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
+mod ideas;
+
+pub use ideas::{
+    published_ideas, remove_published_idea, report_threshold, set_published_idea,
+    set_report_threshold, set_themes, themes, DEFAULT_REPORT_THRESHOLD,
+};
+
 pub const SCHEMA: i64 = 1;
 const EVENTS: &str = "events";
 const COUNTS: &str = "counts";
 const TICKET_KEY: &str = "ticket_key";
+const IDEAS: &str = "ideas";
+const SETTINGS: &str = "settings";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectDocError {
@@ -47,8 +65,10 @@ pub fn new_document() -> AutoCommit {
             .expect("put on a fresh document");
         doc.put_object(ROOT, EVENTS, ObjType::Map)
             .expect("put_object on a fresh document");
-        doc.put_object(ROOT, COUNTS, ObjType::Map)
-            .expect("put_object on a fresh document");
+        for key in [COUNTS, IDEAS, SETTINGS] {
+            doc.put_object(ROOT, key, ObjType::Map)
+                .expect("put_object on a fresh document");
+        }
     })
 }
 

@@ -6,8 +6,13 @@
 //!   rosters:   { <event>: { <member id>: { name, status, position?, ticket? } } },  the hub
 //!   checkins:  { <event>: { <member id or walk-in id>: { at, by: <device id> } } }, organisers
 //!   walkins:   { <event>: { <walk-in id>: { name, at } } },                       organisers
-//!   approvals: { <event>: { <member id>: "approved" | "declined" } } }              organisers
+//!   approvals: { <event>: { <member id>: "approved" | "declined" } },             organisers
+//!   answers:    { <idea>: [ { status, note, by_name, at } ] },                    organisers
+//!   milestones: { <idea>: { <milestone id>: { title, done, at } } },              organisers
+//!   links:      { <idea>: { event?, merged_into? } },                             organisers
+//!   moderation: { <idea or comment id>: { kind, hidden, reason, by_name, at } } } organisers
 //! ```
+//! Ideas are written in the `ideas` submodule.
 //! A check-in is keyed by the person, so two organisers who check the same person in
 //! offline merge to one check-in, never two. Two organisers who each made an event's map
 //! offline leave two conflicting maps at one key; readers read all of them (see
@@ -21,6 +26,13 @@ use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ROOT};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+mod ideas;
+
+pub use ideas::{
+    answer_idea, answers, clear_moderation, link, milestones, moderate, moderations, set_link,
+    set_milestone, staff_ideas, IdeaLink, Moderation, StaffIdeas,
+};
 
 pub const SCHEMA: i64 = 1;
 const ROSTERS: &str = "rosters";
@@ -105,7 +117,16 @@ pub fn new_document() -> AutoCommit {
     deterministic_root(|doc| {
         doc.put(ROOT, "schema", SCHEMA)
             .expect("put on a fresh document");
-        for key in [ROSTERS, CHECKINS, WALKINS, APPROVALS] {
+        for key in [
+            ROSTERS,
+            CHECKINS,
+            WALKINS,
+            APPROVALS,
+            ideas::ANSWERS,
+            ideas::MILESTONES,
+            ideas::LINKS,
+            ideas::MODERATION,
+        ] {
             doc.put_object(ROOT, key, ObjType::Map)
                 .expect("put_object on a fresh document");
         }
