@@ -2,5 +2,7 @@
 //! running them again after a crash gives the same result.
 //!
 //! - [`seats`]: who has a seat at an event, who waits, in the order the hub saw requests.
+//! - [`ideas`]: which ideas are published, their supports, answers and moderation.
 
+pub mod ideas;
 pub mod seats;
