@@ -5,6 +5,8 @@
 //! - [`connection`] is the sync protocol's hub side without the socket; [`access`] decides
 //!   who may sync which document; [`docs`] caches documents in memory.
 //! - [`store`] is the storage trait ([`store::sqlite`] implements it) with its conformance suite.
+//! - [`ideas`] derives the published ideas (supports, comments, answers, moderation) into the
+//!   project document.
 //! - [`seats`] keeps the receipt log of sign-ups and derives seats, rosters and counts.
 //! - [`tokens`] mints tokens and codes; [`projects`] and [`demo`] create projects;
 //!   [`banner`] prints codes and QR codes for the operator.
@@ -17,6 +19,7 @@ pub mod connection;
 pub mod demo;
 pub mod docs;
 pub mod error;
+pub mod ideas;
 pub mod projects;
 pub mod routes;
 pub mod seats;

@@ -313,11 +313,20 @@ async fn derive_event(state: &AppState, ctx: &Context, event: EventId) -> Result
     Ok(())
 }
 
-/// Writes to a cached document as the hub, stores the change, and only then tells open
-/// connections. Nothing is stored or told when the writer changed nothing.
 async fn write_doc(
     state: &AppState,
     doc: DocId,
+    write: impl FnOnce(&mut AutoCommit) -> Result<(), String>,
+) -> Result<(), SeatsError> {
+    write_as_hub(state, doc, "hub: seats", write).await
+}
+
+/// Writes to a cached document as the hub, stores the change, and only then tells open
+/// connections. Nothing is stored or told when the writer changed nothing.
+pub(crate) async fn write_as_hub(
+    state: &AppState,
+    doc: DocId,
+    message: &str,
     write: impl FnOnce(&mut AutoCommit) -> Result<(), String>,
 ) -> Result<(), SeatsError> {
     let mut guard = state.docs.lock(state.store.as_ref(), doc).await?;
@@ -327,7 +336,7 @@ async fn write_doc(
         guard.rollback();
         return Err(SeatsError::Write(e));
     }
-    kumppani_core::model::commit(&mut guard, "hub: seats", Timestamp(now_ms()));
+    kumppani_core::model::commit(&mut guard, message, Timestamp(now_ms()));
     if guard.get_heads() == before {
         return Ok(());
     }

@@ -49,6 +49,9 @@ impl Application {
         if let Err(e) = crate::seats::rederive_all(&state).await {
             tracing::error!(error = %e, "could not rederive seats at startup");
         }
+        if let Err(e) = crate::ideas::rederive_all(&state).await {
+            tracing::error!(error = %e, "could not rederive ideas at startup");
+        }
         Ok(Self {
             listener,
             addr,

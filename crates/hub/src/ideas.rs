@@ -1,0 +1,213 @@
+//! Ideas: what the hub derives from every member's ideas, supports, comments and reports
+//! and from the organisers' answers and moderation, into the project document.
+//!
+//! Members write only their own documents; organisers write the staff document. The
+//! published form in the project document (authors' display names unless anonymous,
+//! support counts of distinct members, comments, hidden flags, the organisers' path) is
+//! the hub's alone: residents sync the project document read-only and anything a member
+//! writes elsewhere is never read as published state. Core's [`derive_ideas`] decides what
+//! is published; [`plan`] decides what to write, so deriving again writes nothing.
+//!
+//! Derivations share the per-project lock with seats ([`crate::seats::ProjectLocks`]) and
+//! store each change before connections are told of it.
+
+use crate::seats::{write_as_hub, SeatsError};
+use crate::state::AppState;
+use crate::store::DocMeta;
+use kumppani_core::derive::ideas::{derive_ideas, MemberIdeas};
+use kumppani_core::ids::{DocId, IdeaId, MemberId, ProjectId};
+use kumppani_core::model::idea::PublishedIdea;
+use kumppani_core::model::{project, staff};
+use kumppani_core::wire::DocKind;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// What each member document last gave a derivation that was written. A member document
+/// whose ideas, supports, comments and reports read the same (a diary entry, a sign-up)
+/// needs no new derivation.
+#[derive(Clone, Default)]
+pub struct IdeaInputs {
+    seen: Arc<Mutex<HashMap<DocId, MemberIdeas>>>,
+}
+
+impl IdeaInputs {
+    fn unchanged(&self, doc: DocId, now: &MemberIdeas) -> bool {
+        self.seen.lock().expect("idea inputs").get(&doc) == Some(now)
+    }
+
+    fn remember(&self, seen: impl IntoIterator<Item = (DocId, MemberIdeas)>) {
+        self.seen.lock().expect("idea inputs").extend(seen);
+    }
+}
+
+/// What to write into the project document: the ideas whose published form differs
+/// (`write`), and the published ideas that no longer exist (`remove`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub write: Vec<PublishedIdea>,
+    pub remove: Vec<IdeaId>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.write.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// Compares the derived ideas with those the project document publishes now.
+pub fn plan(derived: Vec<PublishedIdea>, published: &[PublishedIdea]) -> Plan {
+    let current: BTreeMap<IdeaId, &PublishedIdea> = published.iter().map(|p| (p.id, p)).collect();
+    let remove = published
+        .iter()
+        .map(|p| p.id)
+        .filter(|id| !derived.iter().any(|d| d.id == *id))
+        .collect();
+    let write = derived
+        .into_iter()
+        .filter(|d| current.get(&d.id) != Some(&d))
+        .collect();
+    Plan { write, remove }
+}
+
+/// Runs what follows a stored change to `doc`; failures are logged (the next change or the
+/// next start derives again from the same documents).
+pub async fn after_change(state: &AppState, doc: DocId, meta: DocMeta) {
+    let result = match meta.kind {
+        DocKind::Member => member_changed(state, meta.project, doc).await,
+        DocKind::Project | DocKind::Staff => rederive_project(state, meta.project).await,
+    };
+    if let Err(e) = result {
+        tracing::error!(error = %e, %doc, "could not derive ideas");
+    }
+}
+
+async fn member_changed(
+    state: &AppState,
+    project: ProjectId,
+    doc: DocId,
+) -> Result<(), SeatsError> {
+    let now = {
+        let guard = state.docs.lock(state.store.as_ref(), doc).await?;
+        // The name is not compared: it comes from the members table, not the document.
+        MemberIdeas::read(MemberId::from_bytes([0; 16]), "", &guard)
+    };
+    if state.idea_inputs.unchanged(doc, &now) {
+        return Ok(());
+    }
+    rederive_project(state, project).await
+}
+
+/// Derives the project's published ideas from every member document and the staff
+/// document, and writes what differs into the project document.
+pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<(), SeatsError> {
+    let _serial = state.derivations.lock(project).await;
+    let Some(record) = state.store.project(project).await? else {
+        return Ok(());
+    };
+    let (Some(project_doc), Some(staff_doc)) = (record.project_doc, record.staff_doc) else {
+        return Ok(());
+    };
+    let mut members = state.store.members_of_project(project).await?;
+    members.sort_by_key(|m| m.id);
+    let mut inputs = Vec::with_capacity(members.len());
+    let mut seen = Vec::with_capacity(members.len());
+    for m in &members {
+        let guard = state.docs.lock(state.store.as_ref(), m.member_doc).await?;
+        inputs.push(MemberIdeas::read(m.id, &m.display_name, &guard));
+        seen.push((
+            m.member_doc,
+            MemberIdeas::read(MemberId::from_bytes([0; 16]), "", &guard),
+        ));
+    }
+    let staff_ideas = {
+        let guard = state.docs.lock(state.store.as_ref(), staff_doc).await?;
+        staff::staff_ideas(&guard)
+    };
+    let (threshold, published) = {
+        let guard = state.docs.lock(state.store.as_ref(), project_doc).await?;
+        (
+            project::report_threshold(&guard),
+            project::published_ideas(&guard),
+        )
+    };
+    let plan = plan(derive_ideas(&inputs, &staff_ideas, threshold), &published);
+    if !plan.is_empty() {
+        write_as_hub(state, project_doc, "hub: ideas", |doc| {
+            for id in &plan.remove {
+                project::remove_published_idea(doc, *id).map_err(|e| e.to_string())?;
+            }
+            for idea in &plan.write {
+                project::set_published_idea(doc, idea).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    state.idea_inputs.remember(seen);
+    Ok(())
+}
+
+/// [`rederive_project`] for every project: run at startup.
+pub async fn rederive_all(state: &AppState) -> Result<(), SeatsError> {
+    for p in state.store.projects().await? {
+        rederive_project(state, p.id).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kumppani_core::model::idea::IdeaStatus;
+    use kumppani_core::time::Timestamp;
+
+    fn idea(n: u8, supports: u32) -> PublishedIdea {
+        PublishedIdea {
+            id: IdeaId::from_bytes([n; 16]),
+            title: format!("Idea {n}"),
+            description: String::new(),
+            theme: "Liikenne".into(),
+            author: None,
+            supports,
+            comments: Vec::new(),
+            path: Vec::new(),
+            milestones: Vec::new(),
+            status: IdeaStatus::Received,
+            hidden: false,
+            hidden_reason: None,
+            linked_event: None,
+            merged_into: None,
+            submitted_at: Timestamp(1),
+        }
+    }
+
+    #[test]
+    fn a_new_idea_is_written() {
+        let p = plan(vec![idea(1, 0)], &[]);
+        assert_eq!(p.write, vec![idea(1, 0)]);
+        assert!(p.remove.is_empty());
+    }
+
+    #[test]
+    fn deriving_again_writes_nothing() {
+        let p = plan(vec![idea(1, 2), idea(2, 0)], &[idea(2, 0), idea(1, 2)]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn only_what_changed_is_written_and_what_is_gone_is_removed() {
+        let p = plan(
+            vec![idea(1, 3), idea(2, 0)],
+            &[idea(1, 2), idea(2, 0), idea(3, 1)],
+        );
+        assert_eq!(p.write, vec![idea(1, 3)]);
+        assert_eq!(p.remove, vec![IdeaId::from_bytes([3; 16])]);
+    }
+
+    #[test]
+    fn a_forged_published_idea_no_member_wrote_is_removed() {
+        let p = plan(Vec::new(), &[idea(9, 100)]);
+        assert_eq!(p.remove, vec![IdeaId::from_bytes([9; 16])]);
+        assert!(p.write.is_empty());
+    }
+}
