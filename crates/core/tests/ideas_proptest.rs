@@ -2,7 +2,7 @@
 //! support, comment and report on their own documents; organisers hide and restore; the
 //! hub reads the member documents in any order and any number of times.
 
-use kumppani_core::derive::ideas::{derive_ideas, MemberIdeas};
+use kumppani_core::derive::ideas::{derive_ideas, published_idea_id, MemberIdeas};
 use kumppani_core::ids::{CommentId, IdeaId, MemberId};
 use kumppani_core::model::idea::{IdeaDraft, ReportTarget};
 use kumppani_core::model::member;
@@ -46,8 +46,14 @@ fn member_id(m: u8) -> MemberId {
     MemberId::from_bytes([m + 1; 16])
 }
 
+/// The id its owner gives idea `i`.
 fn idea_id(i: u8) -> IdeaId {
     IdeaId::from_bytes([100 + i; 16])
+}
+
+/// Idea `i` as published, which is what others support, comment on and report.
+fn pid(i: u8) -> IdeaId {
+    published_idea_id(member_id(i % MEMBERS), idea_id(i))
 }
 
 struct World {
@@ -98,26 +104,26 @@ fn run(steps: &[Step]) -> World {
                 }
             }
             Step::Support(m, i) => {
-                member::support(&mut w.docs[usize::from(m)], idea_id(i), now).unwrap();
+                member::support(&mut w.docs[usize::from(m)], pid(i), now).unwrap();
                 w.supporters.entry(i).or_default().insert(m);
             }
             Step::Unsupport(m, i) => {
-                member::unsupport(&mut w.docs[usize::from(m)], idea_id(i)).unwrap();
+                member::unsupport(&mut w.docs[usize::from(m)], pid(i)).unwrap();
                 w.supporters.entry(i).or_default().remove(&m);
             }
             Step::Comment(m, i, anonymous) => {
                 w.comments += 1;
                 let id = CommentId::from_bytes([200 + w.comments % 50; 16]);
                 let doc = &mut w.docs[usize::from(m)];
-                member::comment(doc, id, idea_id(i), "Hyvä ajatus", anonymous, now).unwrap();
+                member::comment(doc, id, pid(i), "Hyvä ajatus", anonymous, now).unwrap();
             }
             Step::Report(m, i) => {
-                let target = ReportTarget::Idea(idea_id(i));
+                let target = ReportTarget::Idea(pid(i));
                 member::report(&mut w.docs[usize::from(m)], target, "asiaton", now).unwrap();
                 w.reporters.entry(i).or_default().insert(m);
             }
             Step::Moderate(i, decision) => {
-                let target = ReportTarget::Idea(idea_id(i));
+                let target = ReportTarget::Idea(pid(i));
                 match decision {
                     Some(hidden) => {
                         w.staff.moderation.insert(
@@ -162,14 +168,15 @@ proptest! {
         let again = derive_ideas(&read(&w, &shuffled), &w.staff, threshold);
         prop_assert_eq!(&plain, &again, "member order and duplicates change nothing");
 
-        let published: Vec<u8> = w.submitted.difference(&w.withdrawn).copied().collect();
-        let ids: Vec<IdeaId> = published.iter().map(|&i| idea_id(i)).collect();
+        let mut published: Vec<u8> = w.submitted.difference(&w.withdrawn).copied().collect();
+        published.sort_by_key(|&i| pid(i));
+        let ids: Vec<IdeaId> = published.iter().map(|&i| pid(i)).collect();
         prop_assert_eq!(plain.iter().map(|p| p.id).collect::<Vec<_>>(), ids);
         for (p, &i) in plain.iter().zip(&published) {
             let supporters = w.supporters.get(&i).map_or(0, |s| s.len() as u32);
             prop_assert_eq!(p.supports, supporters);
             let reporters = w.reporters.get(&i).map_or(0, |s| s.len() as u32);
-            let decision = w.staff.moderation.get(&ReportTarget::Idea(idea_id(i))).map(|d| d.hidden);
+            let decision = w.staff.moderation.get(&ReportTarget::Idea(pid(i))).map(|d| d.hidden);
             let expect = decision.unwrap_or(reporters >= threshold);
             prop_assert_eq!(p.hidden, expect);
         }

@@ -23,6 +23,32 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use inbox::{inbox, InboxChange, InboxItem};
 pub use moderation::{moderation_queue, QueueItem};
 
+/// The id an idea is published under: its author's own id for it, bound to the author.
+///
+/// A member picks their idea ids, and could copy someone else's; binding the published id
+/// to the author means a copied id publishes a different idea and never takes over the
+/// original. The author's devices compute the same id to find their idea.
+pub fn published_idea_id(author: MemberId, local: IdeaId) -> IdeaId {
+    IdeaId::from_bytes(bind(b"kumppani-idea-v1", author, local.as_bytes()))
+}
+
+/// The id a comment is published under (see [`published_idea_id`]).
+pub fn published_comment_id(author: MemberId, local: CommentId) -> CommentId {
+    CommentId::from_bytes(bind(b"kumppani-comment-v1", author, local.as_bytes()))
+}
+
+fn bind(domain: &[u8], author: MemberId, local: &[u8; 16]) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(domain)
+        .chain_update(author.as_bytes())
+        .chain_update(local)
+        .finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&digest[..16]);
+    out
+}
+
 /// What the hub read from one member document, with the member's display name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberIdeas {
@@ -59,10 +85,11 @@ pub(crate) struct Folded<'a> {
     pub reports: BTreeMap<ReportTarget, BTreeMap<MemberId, &'a str>>,
 }
 
-/// Folds the members' inputs. Where two copies of one idea or comment differ (one member
-/// read twice, or a second member claiming the same random id), the smallest member id
-/// is the author and their smallest copy wins, so the choice never depends on input
-/// order; an idea withdrawn in any of its author's copies is withdrawn.
+/// Folds the members' inputs, ideas and comments under their published ids (bound to
+/// their authors, so two members never share one). Where two copies differ (one member
+/// read twice), the smallest copy wins, so the choice never depends on input order; an
+/// idea withdrawn in any copy is withdrawn. Supports, comments and reports name
+/// published ids, the only ones residents see.
 pub(crate) fn fold(members: &[MemberIdeas]) -> Folded<'_> {
     let mut f = Folded {
         ideas: BTreeMap::new(),
@@ -78,13 +105,17 @@ pub(crate) fn fold(members: &[MemberIdeas]) -> Folded<'_> {
             .and_modify(|n| *n = (*n).min(m.display_name.as_str()))
             .or_insert(m.display_name.as_str());
         for idea in &m.ideas {
-            copies.entry(idea.id).or_default().push((m.member, idea));
+            copies
+                .entry(published_idea_id(m.member, idea.id))
+                .or_default()
+                .push((m.member, idea));
         }
         for s in &m.supports {
             f.supporters.entry(s.idea).or_default().insert(m.member);
         }
         for c in &m.comments {
-            let entry = f.comments.entry(c.id).or_insert((m.member, c));
+            let id = published_comment_id(m.member, c.id);
+            let entry = f.comments.entry(id).or_insert((m.member, c));
             if comment_key(m.member, c) < comment_key(entry.0, entry.1) {
                 *entry = (m.member, c);
             }
@@ -242,16 +273,21 @@ mod tests {
         }
     }
 
+    /// Idea `n` as published: the test ideas are all member 1's.
+    fn pid(n: u8) -> IdeaId {
+        published_idea_id(m(1), IdeaId::from_bytes([n; 16]))
+    }
+
     fn support(n: u8) -> MySupport {
         MySupport {
-            idea: IdeaId::from_bytes([n; 16]),
+            idea: pid(n),
             at: Timestamp(2),
         }
     }
 
     fn report(n: u8) -> MyReport {
         MyReport {
-            target: ReportTarget::Idea(IdeaId::from_bytes([n; 16])),
+            target: ReportTarget::Idea(pid(n)),
             reason: "asiaton".into(),
             at: Timestamp(3),
         }
@@ -271,17 +307,18 @@ mod tests {
             by_name: "Sari".into(),
             at: Timestamp(4),
         };
-        staff
-            .answers
-            .insert(IdeaId::from_bytes([1; 16]), vec![step]);
+        staff.answers.insert(pid(1), vec![step]);
         let out = derive_ideas(&[a.clone(), b.clone(), b], &staff, 3);
         assert_eq!(out.len(), 2);
-        assert_eq!(out[0].author.as_deref(), Some("Jäsen 1"));
-        assert_eq!(out[0].supports, 2);
-        assert_eq!(out[0].status, IdeaStatus::Accepted);
-        assert_eq!(out[1].author, None);
-        assert_eq!(out[1].supports, 1);
-        assert_eq!(out[1].status, IdeaStatus::Received);
+        let named = out.iter().find(|i| i.title == "Idea 1").unwrap();
+        let anonymous = out.iter().find(|i| i.title == "Idea 2").unwrap();
+        assert_eq!(named.id, pid(1));
+        assert_eq!(named.author.as_deref(), Some("Jäsen 1"));
+        assert_eq!(named.supports, 2);
+        assert_eq!(named.status, IdeaStatus::Accepted);
+        assert_eq!(anonymous.author, None);
+        assert_eq!(anonymous.supports, 1);
+        assert_eq!(anonymous.status, IdeaStatus::Received);
     }
 
     #[test]
@@ -310,7 +347,7 @@ mod tests {
         all.push(reporters[2].clone());
         assert!(derive_ideas(&all, &StaffIdeas::default(), 3)[0].hidden);
         let mut staff = StaffIdeas::default();
-        let target = ReportTarget::Idea(IdeaId::from_bytes([1; 16]));
+        let target = ReportTarget::Idea(pid(1));
         let decision = Moderation {
             hidden: false,
             reason: String::new(),
@@ -330,5 +367,20 @@ mod tests {
         let out = derive_ideas(&[a], &staff, 3);
         assert!(out[0].hidden);
         assert_eq!(out[0].hidden_reason.as_deref(), Some("loukkaava"));
+    }
+
+    #[test]
+    fn a_member_copying_anothers_idea_id_publishes_a_separate_idea() {
+        let mut a = member(1);
+        a.ideas = vec![idea(1, false)];
+        let mut thief = member(0);
+        let mut copy = idea(1, false);
+        copy.draft.title = "Kaapattu".into();
+        thief.ideas = vec![copy];
+        let out = derive_ideas(&[a, thief], &StaffIdeas::default(), 3);
+        assert_eq!(out.len(), 2);
+        let original = out.iter().find(|i| i.id == pid(1)).unwrap();
+        assert_eq!(original.title, "Idea 1");
+        assert_eq!(original.author.as_deref(), Some("Jäsen 1"));
     }
 }
