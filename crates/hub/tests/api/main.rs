@@ -4,6 +4,7 @@
 mod access;
 mod events;
 mod helpers;
+mod ideas;
 mod join;
 mod restart;
 mod static_files;
