@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod format;
 pub mod route;
 pub mod state;

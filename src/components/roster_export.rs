@@ -1,6 +1,7 @@
 //! Organisers: the roster as a CSV file, made by the driver and handed to the browser as a
 //! download named after the event.
 
+use crate::download::save_file;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
 use dioxus::prelude::*;
@@ -44,7 +45,7 @@ pub fn RosterExport(event: EventId, title: String) -> Element {
         spawn(async move {
             let result = ask(commands, |reply| Command::RosterCsv { event, reply }).await;
             let result = match result {
-                Ok(csv) => save_file(&name, &csv).await,
+                Ok(csv) => save_file(&name, &csv, "text/csv;charset=utf-8").await,
                 Err(e) => Err(e),
             };
             busy.set(false);
@@ -64,40 +65,6 @@ pub fn RosterExport(event: EventId, title: String) -> Element {
             p { class: "error", role: "alert", "{e}" }
         }
     }
-}
-
-/// Hands the text to the browser as a download: a Blob, an object URL and a temporary
-/// `<a download>` that is clicked and removed.
-#[cfg(target_arch = "wasm32")]
-async fn save_file(name: &str, csv: &str) -> Result<(), String> {
-    let literal = |s: &str| serde_json::to_string(s).map_err(|e| e.to_string());
-    let js = format!(
-        r#"
-        const blob = new Blob([{csv}], {{type: "text/csv;charset=utf-8"}});
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = {name};
-        a.style.display = "none";
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-        return true;
-        "#,
-        csv = literal(csv)?,
-        name = literal(name)?,
-    );
-    document::eval(&js)
-        .join::<bool>()
-        .await
-        .map(|_| ())
-        .map_err(|_| "The browser did not start the download. Try again.".into())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn save_file(_name: &str, _csv: &str) -> Result<(), String> {
-    Err("Downloading the roster works in the browser.".into())
 }
 
 #[cfg(test)]
