@@ -1,7 +1,8 @@
 //! The app's routes, all inside one shell with the status line and the navigation.
 
 use crate::views::{
-    Diary, EventDetail, Events, Home, Join, Organise, OrganiseEvent, Settings, Shell,
+    Diary, EventDetail, Events, Home, IdeaDetail, Ideas, Inbox, Join, NewIdea, Organise,
+    OrganiseEvent, OrganiseIdeas, Settings, Shell,
 };
 use dioxus::prelude::*;
 
@@ -19,8 +20,18 @@ pub enum Route {
         Events {},
         #[route("/events/:id")]
         EventDetail { id: String },
+        #[route("/ideas")]
+        Ideas {},
+        #[route("/ideas/new")]
+        NewIdea {},
+        #[route("/ideas/:id")]
+        IdeaDetail { id: String },
+        #[route("/inbox")]
+        Inbox {},
         #[route("/organise")]
         Organise {},
+        #[route("/organise/ideas")]
+        OrganiseIdeas {},
         #[route("/organise/:id")]
         OrganiseEvent { id: String },
         #[route("/settings")]

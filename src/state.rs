@@ -3,14 +3,17 @@
 use crate::sync::Command;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
-use kumppani_core::ids::EventId;
+use kumppani_core::derive::ideas::InboxItem;
+use kumppani_core::ids::{EventId, IdeaId};
 use kumppani_core::model::event::Event;
+use kumppani_core::model::idea::{PublishedIdea, ReportTarget};
 use kumppani_core::model::member::{Signup, SignupView};
 use kumppani_core::model::staff::{CheckIn, RosterEntry, RosterSummary, WalkIn};
 use kumppani_core::model::DiaryEntry;
 use kumppani_core::status::Connection;
 use kumppani_core::time::Timestamp;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -56,6 +59,16 @@ pub struct AppState {
     pub seen: BTreeMap<EventId, SignupView>,
     /// Organisers only: each event's door (staff document).
     pub doors: BTreeMap<EventId, Door>,
+    /// The project's published ideas (project document) and its themes.
+    pub ideas: Vec<PublishedIdea>,
+    pub themes: Vec<String>,
+    /// This member's own ideas (published ids), supports and reports.
+    pub my_ideas: BTreeSet<IdeaId>,
+    pub my_supports: BTreeSet<IdeaId>,
+    pub my_reports: BTreeSet<ReportTarget>,
+    /// What changed for ideas this member submitted or supports, newest first.
+    pub inbox: Vec<InboxItem>,
+    pub inbox_unread: usize,
     pub connection: Connection,
     pub pending: usize,
     pub last_synced: Option<Timestamp>,
@@ -75,6 +88,13 @@ impl Default for AppState {
             signups: BTreeMap::new(),
             seen: BTreeMap::new(),
             doors: BTreeMap::new(),
+            ideas: Vec::new(),
+            themes: Vec::new(),
+            my_ideas: BTreeSet::new(),
+            my_supports: BTreeSet::new(),
+            my_reports: BTreeSet::new(),
+            inbox: Vec::new(),
+            inbox_unread: 0,
             connection: Connection::NoHub,
             pending: 0,
             last_synced: None,

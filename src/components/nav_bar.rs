@@ -17,10 +17,10 @@ pub fn NavBar() -> Element {
         nav { class: "nav-bar", aria_label: "Main",
             Link { to: Route::Diary {}, active_class: "active", "Diary" }
             Link { to: Route::Events {}, active_class: "active", "Events" }
+            Link { to: Route::Ideas {}, active_class: "active", "Ideas" }
             if organiser {
                 Link { to: Route::Organise {}, active_class: "active", "Organise" }
             }
-            Link { to: Route::Settings {}, active_class: "active", "Settings" }
         }
     }
 }

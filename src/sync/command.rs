@@ -2,8 +2,9 @@
 //! its text until the driver says the change is durable on this device.
 
 use futures::channel::oneshot;
-use kumppani_core::ids::{EntryId, EventId, MemberId};
+use kumppani_core::ids::{CommentId, EntryId, EventId, IdeaId, MemberId};
 use kumppani_core::model::event::EventDraft;
+use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, ReportTarget};
 use kumppani_core::model::staff::Approval;
 use kumppani_core::model::EntryDraft;
 
@@ -80,6 +81,55 @@ pub enum Command {
         event: EventId,
         reply: Reply<String>,
     },
+    /// A new idea; answers its published id (the one everyone sees).
+    SubmitIdea {
+        draft: IdeaDraft,
+        reply: Reply<IdeaId>,
+    },
+    /// The member's own idea, by its published id.
+    WithdrawIdea {
+        idea: IdeaId,
+        reply: Reply<()>,
+    },
+    /// Support (or take back support for) a published idea.
+    SetSupport {
+        idea: IdeaId,
+        support: bool,
+        reply: Reply<()>,
+    },
+    Comment {
+        idea: IdeaId,
+        text: String,
+        anonymous: bool,
+        reply: Reply<CommentId>,
+    },
+    Report {
+        target: ReportTarget,
+        reason: String,
+        reply: Reply<()>,
+    },
+    /// Organisers: move an idea along its path with a note.
+    AnswerIdea {
+        idea: IdeaId,
+        status: IdeaStatus,
+        note: String,
+        reply: Reply<()>,
+    },
+    /// Organisers: a milestone on an idea's way.
+    AddMilestone {
+        idea: IdeaId,
+        title: String,
+        reply: Reply<()>,
+    },
+    /// Organisers: hide (with a reason the author sees) or restore an idea or comment.
+    Moderate {
+        target: ReportTarget,
+        hidden: bool,
+        reason: String,
+        reply: Reply<()>,
+    },
+    /// The member has read their inbox.
+    InboxRead,
     /// A single-use code for linking another device of this member.
     CreateLinkCode {
         reply: Reply<(String, i64)>,

@@ -21,9 +21,16 @@ use futures::{FutureExt, SinkExt, StreamExt};
 use gloo_net::websocket::{futures::WebSocket, Message};
 use kumppani_core::api::JoinResponse;
 use kumppani_core::backoff::Backoff;
+use kumppani_core::derive::ideas::{
+    inbox as inbox_changes, published_comment_id, published_idea_id, InboxItem,
+};
 use kumppani_core::door;
-use kumppani_core::ids::{DeviceId, DocId, EntryId, EventId, WalkInId};
+use kumppani_core::ids::{
+    CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MilestoneId, WalkInId,
+};
 use kumppani_core::model::event::Event;
+use kumppani_core::model::idea::{Milestone, PathStep, PublishedIdea, ReportTarget};
+use kumppani_core::model::staff::Moderation;
 use kumppani_core::model::{self, member, project, staff, DiaryEntry};
 use kumppani_core::session::EditError;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
@@ -32,11 +39,14 @@ use kumppani_core::store::{DocStore, StoredDoc};
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::DocKind;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::collections::HashMap;
 
 const DB_NAME: &str = "kumppani";
 /// What the member last saw of each sign-up (JSON), for the change markers.
 const SEEN_KEY: &str = "seen_signups";
+/// The inbox of idea news (JSON, see `InboxStore`).
+const INBOX_KEY: &str = "idea_inbox";
 
 /// The documents an identity syncs, with their kinds.
 fn documents_of(identity: &Identity) -> Vec<(DocId, DocKind)> {
@@ -58,6 +68,21 @@ struct Views {
     events: Vec<Event>,
     counts: BTreeMap<EventId, (u32, u32)>,
     doors: BTreeMap<EventId, Door>,
+    ideas: Vec<PublishedIdea>,
+    themes: Vec<String>,
+    my_ideas: BTreeSet<IdeaId>,
+    my_supports: BTreeSet<IdeaId>,
+    my_reports: BTreeSet<ReportTarget>,
+}
+
+/// What the inbox keeps on the device (JSON): the items, how many are unread, and the
+/// published ideas they were last compared with, so changes that arrived while the app
+/// was closed are told too.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct InboxStore {
+    items: Vec<InboxItem>,
+    unread: usize,
+    seen: Option<Vec<PublishedIdea>>,
 }
 /// How often a connected device offers anything new, beside change-driven sync.
 const TICK_MS: u32 = 20_000;
@@ -84,7 +109,7 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
             d.set_connection(Connection::Connecting);
             opening = Some(async move { connect(&url).await }.boxed_local());
         }
-        d.publish();
+        d.publish().await;
         let wait = d.wake_in_ms(stream.is_some());
         let event = {
             let socket = async {
@@ -311,7 +336,7 @@ impl Driver {
     }
 
     /// Writes what changed into the views' state.
-    fn publish(&mut self) {
+    async fn publish(&mut self) {
         let pending = self.session.as_mut().map(|s| s.pending()).unwrap_or(0);
         let views = if self.entries_dirty {
             self.entries_dirty = false;
@@ -319,6 +344,9 @@ impl Driver {
         } else {
             None
         };
+        if let Some(v) = &views {
+            self.update_inbox(v).await;
+        }
         // Writing a signal wakes everything that reads it, even when nothing changed; a view
         // that sends a command on every wake would then loop. So write only real changes.
         let changed = {
@@ -338,10 +366,66 @@ impl Driver {
             st.events = v.events;
             st.counts = v.counts;
             st.doors = v.doors;
+            st.ideas = v.ideas;
+            st.themes = v.themes;
+            st.my_ideas = v.my_ideas;
+            st.my_supports = v.my_supports;
+            st.my_reports = v.my_reports;
         }
         st.pending = pending;
         st.connection = self.connection.clone();
         st.last_synced = self.last_synced;
+    }
+
+    /// Tells the member what changed for their ideas and the ones they support since the
+    /// published ideas were last compared (core's `inbox` rule), and keeps it on the device.
+    async fn update_inbox(&mut self, v: &Views) {
+        let Ok(stored) = self.store().get_meta(INBOX_KEY).await else {
+            return;
+        };
+        let mut inbox: InboxStore = stored
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        if inbox.seen.as_ref() == Some(&v.ideas) {
+            self.show_inbox(&inbox);
+            return;
+        }
+        let news = match &inbox.seen {
+            Some(before) => inbox_changes(before, &v.ideas, &v.my_ideas, &v.my_supports),
+            None => Vec::new(),
+        };
+        inbox.unread += news.len();
+        for item in news.into_iter().rev() {
+            inbox.items.insert(0, item);
+        }
+        inbox.items.truncate(200);
+        inbox.seen = Some(v.ideas.clone());
+        if let Ok(bytes) = serde_json::to_vec(&inbox) {
+            let _ = self.store().put_meta(INBOX_KEY, &bytes).await;
+        }
+        self.show_inbox(&inbox);
+    }
+
+    fn show_inbox(&mut self, inbox: &InboxStore) {
+        let st = self.state.peek();
+        if st.inbox != inbox.items || st.inbox_unread != inbox.unread {
+            drop(st);
+            let mut st = self.state.write();
+            st.inbox = inbox.items.clone();
+            st.inbox_unread = inbox.unread;
+        }
+    }
+
+    async fn inbox_read(&mut self) {
+        if let Ok(Some(bytes)) = self.store().get_meta(INBOX_KEY).await {
+            if let Ok(mut inbox) = serde_json::from_slice::<InboxStore>(&bytes) {
+                inbox.unread = 0;
+                if let Ok(bytes) = serde_json::to_vec(&inbox) {
+                    let _ = self.store().put_meta(INBOX_KEY, &bytes).await;
+                }
+                self.show_inbox(&inbox);
+            }
+        }
     }
 
     /// Everything the views show, read from the documents.
@@ -374,7 +458,32 @@ impl Driver {
                 .collect(),
             None => BTreeMap::new(),
         };
+        let me = identity.join.member_id;
         Some(Views {
+            ideas: project_doc
+                .map(project::published_ideas)
+                .unwrap_or_default(),
+            themes: project_doc.map(project::themes).unwrap_or_default(),
+            my_ideas: member_doc
+                .map(|d| {
+                    member::my_ideas(d)
+                        .into_iter()
+                        .filter(|i| i.withdrawn_at.is_none())
+                        .map(|i| published_idea_id(me, i.id))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            my_supports: member_doc
+                .map(|d| member::my_supports(d).into_iter().map(|s| s.idea).collect())
+                .unwrap_or_default(),
+            my_reports: member_doc
+                .map(|d| {
+                    member::my_reports(d)
+                        .into_iter()
+                        .map(|r| r.target)
+                        .collect()
+                })
+                .unwrap_or_default(),
             entries: member_doc.map(member::entries).unwrap_or_default(),
             signups: member_doc
                 .map(|d| {
@@ -602,6 +711,182 @@ impl Driver {
                 let _ = reply.send(result);
             }
             Command::MarkSeen { event } => self.mark_seen(event).await,
+            Command::SubmitIdea { draft, reply } => {
+                let local = IdeaId::from_bytes(web::random_bytes());
+                let me = self.identity.as_ref().map(|i| i.join.member_id);
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::submit_idea(d, local, &draft, now),
+                    )
+                    .await
+                    .and_then(|()| {
+                        me.map(|m| published_idea_id(m, local))
+                            .ok_or_else(|| "Join a project first.".to_string())
+                    });
+                let _ = reply.send(result);
+            }
+            Command::WithdrawIdea { idea, reply } => {
+                let local = self.my_local_idea(idea);
+                let result = match local {
+                    Some(local) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.member_doc),
+                            |d, now| member::withdraw_idea(d, local, now),
+                        )
+                        .await
+                    }
+                    None => Err("Only the person who wrote an idea can withdraw it.".into()),
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetSupport {
+                idea,
+                support,
+                reply,
+            } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| {
+                            if support {
+                                member::support(d, idea, now)
+                            } else {
+                                member::unsupport(d, idea)
+                            }
+                        },
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::Comment {
+                idea,
+                text,
+                anonymous,
+                reply,
+            } => {
+                let local = CommentId::from_bytes(web::random_bytes());
+                let me = self.identity.as_ref().map(|i| i.join.member_id);
+                let text = text.trim().to_owned();
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::comment(d, local, idea, &text, anonymous, now),
+                    )
+                    .await
+                    .and_then(|()| {
+                        me.map(|m| published_comment_id(m, local))
+                            .ok_or_else(|| "Join a project first.".to_string())
+                    });
+                let _ = reply.send(result);
+            }
+            Command::Report {
+                target,
+                reason,
+                reply,
+            } => {
+                let reason = reason.trim().to_owned();
+                let result = if reason.is_empty() {
+                    Err("Say briefly what is wrong, so the organisers can judge.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::report(d, target, &reason, now),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::AnswerIdea {
+                idea,
+                status,
+                note,
+                reply,
+            } => {
+                let by_name = self.display_name();
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::answer_idea(
+                                d,
+                                idea,
+                                &PathStep {
+                                    status,
+                                    note: note.trim().to_owned(),
+                                    by_name,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::AddMilestone { idea, title, reply } => {
+                let id = MilestoneId::from_bytes(web::random_bytes());
+                let title = title.trim().to_owned();
+                let result = if title.is_empty() {
+                    Err("Write the milestone.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::set_milestone(
+                                d,
+                                idea,
+                                id,
+                                &Milestone {
+                                    title,
+                                    done: false,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::Moderate {
+                target,
+                hidden,
+                reason,
+                reply,
+            } => {
+                let by_name = self.display_name();
+                let reason = reason.trim().to_owned();
+                let result = if hidden && reason.is_empty() {
+                    Err("Give the reason the author will see.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::moderate(
+                                d,
+                                target,
+                                &Moderation {
+                                    hidden,
+                                    reason,
+                                    by_name,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::InboxRead => self.inbox_read().await,
             Command::SaveEvent { id, draft, reply } => {
                 let result = match draft.validate() {
                     Err(e) => Err(e.to_string()),
@@ -750,6 +1035,23 @@ impl Driver {
     ) -> Result<R, String> {
         let doc = self.doc_of(pick)?;
         self.edit(stream, doc, f).await
+    }
+
+    fn display_name(&self) -> String {
+        self.identity
+            .as_ref()
+            .map(|i| i.join.display_name.clone())
+            .unwrap_or_default()
+    }
+
+    /// The member's own id for one of their ideas, from its published id.
+    fn my_local_idea(&self, published: IdeaId) -> Option<IdeaId> {
+        let identity = self.identity.as_ref()?;
+        let doc = self.session.as_ref()?.doc(&identity.join.member_doc)?;
+        member::my_ideas(doc)
+            .into_iter()
+            .map(|i| i.id)
+            .find(|local| published_idea_id(identity.join.member_id, *local) == published)
     }
 
     fn device_id(&self) -> DeviceId {

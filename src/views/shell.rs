@@ -11,6 +11,7 @@ pub fn Shell() -> Element {
     let st = state.read();
     let project = st.profile.as_ref().map(|p| p.project_name.clone());
     let ready = st.phase == Phase::Ready;
+    let unread = st.inbox_unread;
     rsx! {
         a { class: "skip-link", href: "#content", "Skip to content" }
         header { class: "app-header",
@@ -20,6 +21,12 @@ pub fn Shell() -> Element {
             }
             if ready {
                 SyncStatusLine {}
+                nav { class: "header-links", aria_label: "Account",
+                    Link { to: Route::Inbox {}, active_class: "active",
+                        if unread > 0 { "Inbox ({unread} new)" } else { "Inbox" }
+                    }
+                    Link { to: Route::Settings {}, active_class: "active", "Settings" }
+                }
             }
         }
         if let Some(problem) = st.problem.clone() {

@@ -1,0 +1,62 @@
+//! Reporting an idea or a comment to the organisers, with a reason.
+
+use crate::state::{ask, use_commands};
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::model::idea::ReportTarget;
+
+#[component]
+pub fn ReportForm(target: ReportTarget, reported: bool, label: String) -> Element {
+    let commands = use_commands();
+    let mut open = use_signal(|| false);
+    let mut reason = use_signal(String::new);
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let key = target.key();
+    if reported {
+        return rsx! { p { class: "muted", "You reported this." } };
+    }
+    let send = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let r = reason();
+        spawn(async move {
+            let result = ask(commands, |reply| Command::Report {
+                target,
+                reason: r,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => open.set(false),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    rsx! {
+        if open() {
+            form { class: "report-form", onsubmit: send, novalidate: true,
+                label { r#for: "report-{key}", "Why should the organisers look at this?" }
+                input {
+                    id: "report-{key}",
+                    value: "{reason}",
+                    oninput: move |e| reason.set(e.value()),
+                }
+                if let Some(e) = error() {
+                    p { class: "error", role: "alert", "{e}" }
+                }
+                div { class: "actions",
+                    button { class: "button danger", r#type: "submit", disabled: busy(), "Send report" }
+                    button { class: "button", r#type: "button", onclick: move |_| open.set(false), "Never mind" }
+                }
+            }
+        } else {
+            button { class: "button link-button", aria_label: "Report {label}", onclick: move |_| open.set(true), "Report" }
+        }
+    }
+}
