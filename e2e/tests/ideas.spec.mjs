@@ -32,6 +32,8 @@ test('an idea from offline to accepted, with the inbox and moderation', async ({
 
   // A writes the idea with no network; it waits on the device, then is published.
   await a.page.getByRole('link', { name: 'Ideas', exact: true }).click();
+  // The demo's ideas (and with them the project's themes) are on the device.
+  await expect(a.page.getByRole('link', { name: 'Penkkejä Hervannan puistoon' })).toBeVisible({ timeout: 20_000 });
   await a.context.setOffline(true);
   await expect(status(a.page)).toContainText('Offline');
   await a.page.getByRole('link', { name: 'New idea' }).click();
