@@ -63,6 +63,9 @@ pub fn Organise() -> Element {
     drop(st);
     rsx! {
         h1 { class: "section-title", "Organise" }
+        p { class: "card",
+            Link { to: crate::route::Route::OrganiseIdeas {}, "Ideas: answers, moderation, themes and export" }
+        }
         section { aria_labelledby: "organise-events-title",
             h2 { id: "organise-events-title", class: "section-title",
                 if events.is_empty() { "No events yet" } else { "Events ({events.len()})" }
