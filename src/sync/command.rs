@@ -91,6 +91,12 @@ pub enum Command {
         idea: IdeaId,
         reply: Reply<()>,
     },
+    /// The member's own idea, by its published id: new title, description, theme or name.
+    EditIdea {
+        idea: IdeaId,
+        draft: IdeaDraft,
+        reply: Reply<()>,
+    },
     /// Support (or take back support for) a published idea.
     SetSupport {
         idea: IdeaId,
@@ -121,6 +127,18 @@ pub enum Command {
         title: String,
         reply: Reply<()>,
     },
+    /// Organisers: the event an idea is discussed at, and the idea it was merged into.
+    SetIdeaLink {
+        idea: IdeaId,
+        event: Option<EventId>,
+        merged_into: Option<IdeaId>,
+        reply: Reply<()>,
+    },
+    /// Organisers: the project's idea themes, in order (see [`clean_themes`]).
+    SetThemes {
+        themes: Vec<String>,
+        reply: Reply<()>,
+    },
     /// Organisers: hide (with a reason the author sees) or restore an idea or comment.
     Moderate {
         target: ReportTarget,
@@ -140,4 +158,53 @@ pub enum Command {
     },
     /// Try to reach the hub now rather than at the next backoff step.
     RetryNow,
+}
+
+/// Most themes a project keeps.
+pub const MAX_THEMES: usize = 30;
+
+/// Themes as organisers typed them: trimmed, without empty lines or repeats (ignoring
+/// case; the first spelling stays), at most [`MAX_THEMES`].
+pub fn clean_themes(lines: &[String]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let theme = line.trim();
+        if !theme.is_empty() && !out.iter().any(|t| t.to_lowercase() == theme.to_lowercase()) {
+            out.push(theme.to_owned());
+        }
+    }
+    if out.len() > MAX_THEMES {
+        return Err(format!(
+            "Keep to {MAX_THEMES} themes at most; there are {} now.",
+            out.len()
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &[&str]) -> Vec<String> {
+        s.iter().map(|l| (*l).to_owned()).collect()
+    }
+
+    #[test]
+    fn themes_are_trimmed_and_deduplicated() {
+        let got = clean_themes(&lines(&[
+            " Parks ", "", "Traffic", "parks", "  ", "Culture",
+        ]));
+        assert_eq!(got, Ok(lines(&["Parks", "Traffic", "Culture"])));
+    }
+
+    #[test]
+    fn too_many_themes_are_refused() {
+        let many: Vec<String> = (0..=MAX_THEMES).map(|n| format!("Theme {n}")).collect();
+        assert!(clean_themes(&many).is_err());
+        assert_eq!(
+            clean_themes(&many[..MAX_THEMES]).map(|t| t.len()),
+            Ok(MAX_THEMES)
+        );
+    }
 }

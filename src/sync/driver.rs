@@ -5,7 +5,7 @@
 //! reconnects with backoff. Every local change is durable in IndexedDB before its command
 //! is answered; a failed save is rolled back so that retrying cannot double an entry.
 
-use super::command::{Command, Reply};
+use super::command::{clean_themes, Command, Reply};
 use super::hub_api;
 use super::identity::{sync_state_key, Identity, IDENTITY_KEY};
 use super::store_error::StoreError;
@@ -29,8 +29,8 @@ use kumppani_core::ids::{
     CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MilestoneId, WalkInId,
 };
 use kumppani_core::model::event::Event;
-use kumppani_core::model::idea::{Milestone, PathStep, PublishedIdea, ReportTarget};
-use kumppani_core::model::staff::Moderation;
+use kumppani_core::model::idea::{IdeaDraft, Milestone, PathStep, PublishedIdea, ReportTarget};
+use kumppani_core::model::staff::{IdeaLink, Moderation};
 use kumppani_core::model::{self, member, project, staff, DiaryEntry};
 use kumppani_core::session::EditError;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
@@ -742,6 +742,27 @@ impl Driver {
                 };
                 let _ = reply.send(result);
             }
+            Command::EditIdea { idea, draft, reply } => {
+                let local = self.my_local_idea(idea);
+                let draft = IdeaDraft {
+                    title: draft.title.trim().to_owned(),
+                    description: draft.description.trim().to_owned(),
+                    ..draft
+                };
+                let result = match (local, draft.validate()) {
+                    (None, _) => Err("Only the person who wrote an idea can change it.".into()),
+                    (Some(_), Err(e)) => Err(e.to_string()),
+                    (Some(local), Ok(())) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.member_doc),
+                            |d, _| member::edit_idea(d, local, &draft),
+                        )
+                        .await
+                    }
+                };
+                let _ = reply.send(result);
+            }
             Command::SetSupport {
                 idea,
                 support,
@@ -852,6 +873,38 @@ impl Driver {
                         },
                     )
                     .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetIdeaLink {
+                idea,
+                event,
+                merged_into,
+                reply,
+            } => {
+                let result = if merged_into == Some(idea) {
+                    Err("An idea cannot be merged into itself.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, _| staff::set_link(d, idea, &IdeaLink { event, merged_into }),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetThemes { themes, reply } => {
+                let result = match clean_themes(&themes) {
+                    Err(e) => Err(e),
+                    Ok(themes) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.project_doc),
+                            |d, _| project::set_themes(d, &themes),
+                        )
+                        .await
+                    }
                 };
                 let _ = reply.send(result);
             }

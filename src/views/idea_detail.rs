@@ -11,8 +11,8 @@ use crate::sync::Command;
 use crate::views::ideas::supports_words;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
-use kumppani_core::ids::IdeaId;
-use kumppani_core::model::idea::ReportTarget;
+use kumppani_core::ids::{EventId, IdeaId};
+use kumppani_core::model::idea::{IdeaDraft, PublishedIdea, ReportTarget};
 
 #[component]
 pub fn IdeaDetail(id: String) -> Element {
@@ -22,6 +22,7 @@ pub fn IdeaDetail(id: String) -> Element {
     let mut anonymous = use_signal(|| false);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
+    let mut editing = use_signal(|| false);
     let idea_id = id.parse::<IdeaId>().ok();
     let st = state.read();
     let organiser = st
@@ -51,6 +52,24 @@ pub fn IdeaDetail(id: String) -> Element {
     let supported = st.my_supports.contains(&idea.id);
     let reported_idea = st.my_reports.contains(&ReportTarget::Idea(idea.id));
     let my_reports = st.my_reports.clone();
+    let linked_event = idea.linked_event.map(|e| {
+        let title = st
+            .events
+            .iter()
+            .find(|x| x.id == e)
+            .map(|x| x.title.clone())
+            .unwrap_or_else(|| "an event".into());
+        (e, title)
+    });
+    let merged_into = idea.merged_into.map(|i| {
+        let title = st
+            .ideas
+            .iter()
+            .find(|x| x.id == i)
+            .map(|x| x.title.clone())
+            .unwrap_or_else(|| "another idea".into());
+        (i, title)
+    });
     let idea_key = idea.id;
     let send_comment = move |evt: FormEvent| {
         evt.prevent_default();
@@ -91,6 +110,18 @@ pub fn IdeaDetail(id: String) -> Element {
             }
             p { class: "entry-text", "{idea.description}" }
             p { class: "idea-status", "data-testid": "idea-status", "Status: {status_title(idea.status)}" }
+            if let Some((event, title)) = linked_event {
+                p { "data-testid": "idea-linked-event",
+                    "Discussed at: "
+                    Link { to: Route::EventDetail { id: event.to_string() }, "{title}" }
+                }
+            }
+            if let Some((other, title)) = merged_into {
+                p { "data-testid": "idea-merged-into",
+                    "Merged into: "
+                    Link { to: Route::IdeaDetail { id: other.to_string() }, "{title}" }
+                }
+            }
             p { "data-testid": "supports", {supports_words(idea.supports)} }
             div { class: "actions",
                 SupportButton { idea: idea.id, supported, title: idea.title.clone() }
@@ -107,6 +138,16 @@ pub fn IdeaDetail(id: String) -> Element {
                         });
                     },
                     "Withdraw my idea"
+                }
+                button {
+                    class: "button",
+                    r#type: "button",
+                    aria_expanded: "{editing}",
+                    onclick: move |_| editing.toggle(),
+                    "Edit my idea"
+                }
+                if editing() {
+                    EditIdeaForm { key: "{idea.id}", idea: idea.clone(), editing }
                 }
             }
             if organiser {
@@ -137,6 +178,14 @@ pub fn IdeaDetail(id: String) -> Element {
             }
             if organiser {
                 IdeaAnswerForm { idea: idea.id }
+            }
+            if organiser {
+                IdeaLinksForm {
+                    key: "{idea.id}",
+                    idea: idea.id,
+                    event: idea.linked_event,
+                    merged_into: idea.merged_into,
+                }
             }
         }
         section { class: "card", aria_labelledby: "comments-title",
@@ -176,5 +225,165 @@ pub fn IdeaDetail(id: String) -> Element {
             }
         }
         Link { class: "button", to: Route::Ideas {}, "Back to ideas" }
+    }
+}
+
+/// The author's own idea, prefilled from what is published; closes once saved.
+#[component]
+fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let mut title = use_signal(|| idea.title.clone());
+    let mut description = use_signal(|| idea.description.clone());
+    let mut theme = use_signal(|| idea.theme.clone());
+    let mut anonymous = use_signal(|| idea.author.is_none());
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut themes = state.read().themes.clone();
+    if !idea.theme.is_empty() && !themes.contains(&idea.theme) {
+        themes.push(idea.theme.clone());
+    }
+    let key = idea.id;
+    let save = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let draft = IdeaDraft {
+            title: title().trim().to_owned(),
+            description: description().trim().to_owned(),
+            theme: theme(),
+            anonymous: anonymous(),
+        };
+        if let Err(e) = draft.validate() {
+            error.set(Some(e.to_string()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::EditIdea {
+                idea: key,
+                draft,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => editing.set(false),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    rsx! {
+        form { class: "edit-idea-form", "data-testid": "edit-idea-form", onsubmit: save, novalidate: true,
+            label { r#for: "edit-idea-title", "Title" }
+            input { id: "edit-idea-title", maxlength: "200", value: "{title}", oninput: move |e| title.set(e.value()) }
+            label { r#for: "edit-idea-description", "Describe your idea" }
+            textarea { id: "edit-idea-description", rows: "5", value: "{description}", oninput: move |e| description.set(e.value()) }
+            label { r#for: "edit-idea-theme", "Theme" }
+            select { id: "edit-idea-theme", onchange: move |e| theme.set(e.value()),
+                option { value: "", selected: theme().is_empty(), "Choose a theme" }
+                for t in themes {
+                    option { key: "{t}", value: "{t}", selected: theme() == t, "{t}" }
+                }
+            }
+            label { class: "check",
+                input { r#type: "checkbox", checked: anonymous(), onchange: move |e| anonymous.set(e.checked()) }
+                " Publish without my name"
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+            div { class: "actions",
+                button { class: "button primary", r#type: "submit", disabled: busy(),
+                    if busy() { "Saving…" } else { "Save changes" }
+                }
+                button { class: "button", r#type: "button", onclick: move |_| editing.set(false), "Cancel" }
+            }
+        }
+    }
+}
+
+/// Organisers: the event an idea is discussed at and the idea it was merged into.
+#[component]
+fn IdeaLinksForm(idea: IdeaId, event: Option<EventId>, merged_into: Option<IdeaId>) -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let mut chosen_event = use_signal(|| event.map(|e| e.to_string()).unwrap_or_default());
+    let mut chosen_idea = use_signal(|| merged_into.map(|i| i.to_string()).unwrap_or_default());
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut saved = use_signal(|| false);
+    let st = state.read();
+    let events: Vec<(String, String)> = st
+        .events
+        .iter()
+        .map(|e| (e.id.to_string(), e.title.clone()))
+        .collect();
+    let ideas: Vec<(String, String)> = st
+        .ideas
+        .iter()
+        .filter(|i| i.id != idea)
+        .map(|i| (i.id.to_string(), i.title.clone()))
+        .collect();
+    drop(st);
+    let save = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let event = chosen_event().parse::<EventId>().ok();
+        let merged_into = chosen_idea().parse::<IdeaId>().ok();
+        busy.set(true);
+        error.set(None);
+        saved.set(false);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::SetIdeaLink {
+                idea,
+                event,
+                merged_into,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => saved.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    rsx! {
+        form { class: "idea-links-form", "data-testid": "idea-links-form", onsubmit: save, novalidate: true,
+            label { r#for: "link-event-{idea}", "Linked event" }
+            select {
+                id: "link-event-{idea}",
+                onchange: move |e| { chosen_event.set(e.value()); saved.set(false); },
+                option { value: "", selected: chosen_event().is_empty(), "None" }
+                for (id, title) in events {
+                    option { key: "{id}", value: "{id}", selected: chosen_event() == id, "{title}" }
+                }
+            }
+            label { r#for: "link-merged-{idea}", "Merged into" }
+            select {
+                id: "link-merged-{idea}",
+                onchange: move |e| { chosen_idea.set(e.value()); saved.set(false); },
+                option { value: "", selected: chosen_idea().is_empty(), "None" }
+                for (id, title) in ideas {
+                    option { key: "{id}", value: "{id}", selected: chosen_idea() == id, "{title}" }
+                }
+            }
+            div { class: "actions",
+                button { class: "button", r#type: "submit", disabled: busy(),
+                    if busy() { "Saving…" } else { "Save links" }
+                }
+            }
+            if saved() {
+                p { class: "saved", role: "status", "Links saved on this device." }
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@ use crate::components::{idea_status_words, ModerationControls};
 use crate::download::save_file;
 use crate::format;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{ask, use_app_state, use_commands};
+use crate::sync::Command;
 use crate::views::organise::is_organiser;
 use chrono::SecondsFormat;
 use dioxus::prelude::*;
@@ -203,6 +204,60 @@ fn BarChart(id: String, caption: String, heading: String, rows: Vec<(String, usi
     }
 }
 
+/// Organisers: the project's idea themes, one per line, in the order residents see them.
+#[component]
+fn ThemesForm() -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let mut text = use_signal(|| state.read().themes.join("\n"));
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut saved = use_signal(|| false);
+    let save = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let themes: Vec<String> = text().lines().map(str::to_owned).collect();
+        busy.set(true);
+        error.set(None);
+        saved.set(false);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::SetThemes { themes, reply }).await;
+            busy.set(false);
+            match result {
+                Ok(()) => saved.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    rsx! {
+        section { class: "card", aria_labelledby: "ideas-themes-title",
+            h2 { id: "ideas-themes-title", "Themes" }
+            form { "data-testid": "themes-form", onsubmit: save, novalidate: true,
+                label { r#for: "ideas-themes", "Themes, one per line" }
+                textarea {
+                    id: "ideas-themes",
+                    rows: "6",
+                    value: "{text}",
+                    oninput: move |e| { text.set(e.value()); saved.set(false); },
+                }
+                div { class: "actions",
+                    button { class: "button primary", r#type: "submit", disabled: busy(),
+                        if busy() { "Saving…" } else { "Save themes" }
+                    }
+                }
+                if saved() {
+                    p { class: "saved", role: "status", "Themes saved on this device." }
+                }
+                if let Some(e) = error() {
+                    p { class: "error", role: "alert", "{e}" }
+                }
+            }
+        }
+    }
+}
+
 #[component]
 pub fn OrganiseIdeas() -> Element {
     let state = use_app_state();
@@ -330,6 +385,7 @@ pub fn OrganiseIdeas() -> Element {
                 }
             }
         }
+        ThemesForm {}
         section { class: "card", aria_labelledby: "ideas-export-title",
             h2 { id: "ideas-export-title", "Export" }
             div { class: "actions",
