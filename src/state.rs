@@ -62,6 +62,8 @@ pub struct AppState {
     /// The project's published ideas (project document) and its themes.
     pub ideas: Vec<PublishedIdea>,
     pub themes: Vec<String>,
+    /// Distinct members' reports that hide an idea or comment (a project setting).
+    pub report_threshold: u32,
     /// This member's own ideas (published ids), supports and reports.
     pub my_ideas: BTreeSet<IdeaId>,
     pub my_supports: BTreeSet<IdeaId>,
@@ -90,6 +92,7 @@ impl Default for AppState {
             doors: BTreeMap::new(),
             ideas: Vec::new(),
             themes: Vec::new(),
+            report_threshold: 3,
             my_ideas: BTreeSet::new(),
             my_supports: BTreeSet::new(),
             my_reports: BTreeSet::new(),

@@ -135,6 +135,11 @@ pub enum Command {
         reply: Reply<()>,
     },
     /// Organisers: the project's idea themes, in order (see [`clean_themes`]).
+    /// Organisers: how many distinct members' reports hide an idea or comment.
+    SetReportThreshold {
+        threshold: u32,
+        reply: Reply<()>,
+    },
     SetThemes {
         themes: Vec<String>,
         reply: Reply<()>,

@@ -70,6 +70,7 @@ struct Views {
     doors: BTreeMap<EventId, Door>,
     ideas: Vec<PublishedIdea>,
     themes: Vec<String>,
+    report_threshold: u32,
     my_ideas: BTreeSet<IdeaId>,
     my_supports: BTreeSet<IdeaId>,
     my_reports: BTreeSet<ReportTarget>,
@@ -368,6 +369,7 @@ impl Driver {
             st.doors = v.doors;
             st.ideas = v.ideas;
             st.themes = v.themes;
+            st.report_threshold = v.report_threshold;
             st.my_ideas = v.my_ideas;
             st.my_supports = v.my_supports;
             st.my_reports = v.my_reports;
@@ -464,6 +466,7 @@ impl Driver {
                 .map(project::published_ideas)
                 .unwrap_or_default(),
             themes: project_doc.map(project::themes).unwrap_or_default(),
+            report_threshold: project_doc.map(project::report_threshold).unwrap_or(3),
             my_ideas: member_doc
                 .map(|d| {
                     member::my_ideas(d)
@@ -891,6 +894,19 @@ impl Driver {
                         |d, _| staff::set_link(d, idea, &IdeaLink { event, merged_into }),
                     )
                     .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetReportThreshold { threshold, reply } => {
+                let result = if (1..=50).contains(&threshold) {
+                    self.edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, _| project::set_report_threshold(d, threshold),
+                    )
+                    .await
+                } else {
+                    Err("Choose a number from 1 to 50.".into())
                 };
                 let _ = reply.send(result);
             }

@@ -204,6 +204,69 @@ fn BarChart(id: String, caption: String, heading: String, rows: Vec<(String, usi
     }
 }
 
+/// Organisers: how many reports from different members hide an idea or comment.
+#[component]
+fn ReportThresholdForm() -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let mut value = use_signal(|| state.read().report_threshold.to_string());
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut saved = use_signal(|| false);
+    let save = move |evt: FormEvent| {
+        evt.prevent_default();
+        if busy() {
+            return;
+        }
+        let Ok(threshold) = value().trim().parse::<u32>() else {
+            error.set(Some("Write a whole number, for example 3.".into()));
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        saved.set(false);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::SetReportThreshold {
+                threshold,
+                reply,
+            })
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => saved.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    rsx! {
+        section { class: "card", aria_labelledby: "ideas-threshold-title",
+            h2 { id: "ideas-threshold-title", "Reports" }
+            form { onsubmit: save, novalidate: true,
+                label { r#for: "ideas-threshold", "Reports from different members that hide an idea or comment until you review it" }
+                input {
+                    id: "ideas-threshold",
+                    r#type: "number",
+                    min: "1",
+                    max: "50",
+                    value: "{value}",
+                    oninput: move |e| { value.set(e.value()); saved.set(false); },
+                }
+                div { class: "actions",
+                    button { class: "button primary", r#type: "submit", disabled: busy(),
+                        if busy() { "Saving…" } else { "Save" }
+                    }
+                }
+                if saved() {
+                    p { class: "saved", role: "status", "Saved on this device." }
+                }
+                if let Some(e) = error() {
+                    p { class: "error", role: "alert", "{e}" }
+                }
+            }
+        }
+    }
+}
+
 /// Organisers: the project's idea themes, one per line, in the order residents see them.
 #[component]
 fn ThemesForm() -> Element {
@@ -386,6 +449,7 @@ pub fn OrganiseIdeas() -> Element {
             }
         }
         ThemesForm {}
+            ReportThresholdForm {}
         section { class: "card", aria_labelledby: "ideas-export-title",
             h2 { id: "ideas-export-title", "Export" }
             div { class: "actions",
