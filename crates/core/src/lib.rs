@@ -11,6 +11,7 @@
 //! - [`ticket`]: seat tickets the hub signs and organisers verify offline at the door.
 //! - [`door`]: what a scanned or typed ticket at the door lets in, offline.
 //! - [`status`] and [`backoff`]: small pure rules the sync driver follows.
+//! - [`vault`]: encryption at rest for a profile's private data, from a PIN.
 //!
 //! Time and randomness always come in as arguments, so every rule is tested natively.
 
@@ -26,4 +27,5 @@ pub mod status;
 pub mod store;
 pub mod ticket;
 pub mod time;
+pub mod vault;
 pub mod wire;

@@ -9,11 +9,13 @@
 //! - [`staff`]: rosters (hub), check-ins, walk-ins and approvals (organisers).
 //! - [`event`]: the event itself and the draft an organiser fills in.
 //! - [`idea`]: ideas, their answers and what is published of them.
+//! - [`private_diary`]: a profile's own diary on one device, never synced.
 
 mod diary;
 pub mod event;
 pub mod idea;
 pub mod member;
+pub mod private_diary;
 pub mod project;
 pub mod staff;
 

@@ -3,7 +3,8 @@
 //! Layout (schema 1):
 //! ```text
 //! { schema: 1,
-//!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at } },
+//!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at,
+//!                          shared?: "named" | "anonymous" } },       shared from the private diary
 //!   signups: { <event id>: { requested_at, cancelled_at?,                  the member
 //!                            status, position?, previous_status, previous_position?,
 //!                            status_at, ticket?, answers_request } },     the hub
@@ -18,12 +19,14 @@
 //! Sign-ups are written in the `signup` submodule: the member and the hub write different keys of
 //! one map, so their concurrent writes never fight over one key.
 
+use super::diary as diary_map;
 use super::idea::IdeaError;
-use super::{deterministic_root, get_i64, get_str, get_str_list, DiaryEntry, EntryDraft, Mood};
+use super::{deterministic_root, get_str, DiaryEntry, EntryDraft};
 use crate::ids::{EntryId, EventId, IdeaId};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, Value, ROOT};
+use serde::{Deserialize, Serialize};
 
 mod ideas;
 mod signup;
@@ -39,6 +42,7 @@ pub use signup::{
 
 pub const SCHEMA: i64 = 1;
 const DIARY: &str = "diary";
+const SHARED: &str = "shared";
 pub(crate) const SIGNUPS: &str = "signups";
 const IDEAS: &str = "ideas";
 const SUPPORTS: &str = "supports";
@@ -53,6 +57,8 @@ pub enum MemberDocError {
     NoDiary,
     #[error("no diary entry {0}")]
     NoSuchEntry(EntryId),
+    #[error("diary entry {0} already exists")]
+    EntryExists(EntryId),
     #[error("the member has never signed up for event {0}")]
     NoSuchSignup(EventId),
     #[error("the member document has no {0} map; it was not made by Kumppani")]
@@ -96,10 +102,7 @@ pub fn add_entry(
     now: Timestamp,
 ) -> Result<(), MemberDocError> {
     let diary = diary(doc)?;
-    let obj = doc.put_object(&diary, id.to_string(), ObjType::Map)?;
-    write_draft(doc, &obj, draft, None)?;
-    doc.put(&obj, "created_at", now.millis())?;
-    doc.put(&obj, "updated_at", now.millis())?;
+    diary_map::add_in(doc, &diary, id, draft, now)?;
     Ok(())
 }
 
@@ -112,52 +115,25 @@ pub fn edit_entry(
     now: Timestamp,
 ) -> Result<(), MemberDocError> {
     let diary = diary(doc)?;
-    let obj = match doc.get(&diary, id.to_string())? {
-        Some((Value::Object(ObjType::Map), obj)) => obj,
-        _ => return Err(MemberDocError::NoSuchEntry(id)),
-    };
-    let current = read_entry(doc, id, &obj);
-    write_draft(doc, &obj, draft, current.as_ref())?;
-    doc.put(&obj, "updated_at", now.millis())?;
-    Ok(())
+    if diary_map::edit_in(doc, &diary, id, draft, now)? {
+        Ok(())
+    } else {
+        Err(MemberDocError::NoSuchEntry(id))
+    }
 }
 
 pub fn delete_entry(doc: &mut AutoCommit, id: EntryId) -> Result<(), MemberDocError> {
     let diary = diary(doc)?;
-    if doc.get(&diary, id.to_string())?.is_none() {
-        return Err(MemberDocError::NoSuchEntry(id));
+    if diary_map::delete_in(doc, &diary, id)? {
+        Ok(())
+    } else {
+        Err(MemberDocError::NoSuchEntry(id))
     }
-    doc.delete(&diary, id.to_string())?;
-    Ok(())
 }
 
 /// Closes the pending change with the device's clock as its time (informational only).
 pub fn commit(doc: &mut AutoCommit, message: &str, now: Timestamp) {
     super::commit(doc, message, now);
-}
-
-fn write_draft(
-    doc: &mut AutoCommit,
-    obj: &ObjId,
-    draft: &EntryDraft,
-    current: Option<&DiaryEntry>,
-) -> Result<(), AutomergeError> {
-    if current.map(|c| &c.text) != Some(&draft.text) {
-        doc.put(obj, "text", draft.text.as_str())?;
-    }
-    if current.map(|c| c.mood) != Some(draft.mood) {
-        doc.put(obj, "mood", i64::from(draft.mood.get()))?;
-    }
-    if current.map(|c| c.at) != Some(draft.at) {
-        doc.put(obj, "at", draft.at.millis())?;
-    }
-    if current.map(|c| &c.tags) != Some(&draft.tags) {
-        let list = doc.put_object(obj, "tags", ObjType::List)?;
-        for (i, tag) in draft.tags.iter().enumerate() {
-            doc.insert(&list, i, tag.as_str())?;
-        }
-    }
-    Ok(())
 }
 
 /// Every readable entry, newest first: by the date it is about (which a person picks to the
@@ -166,55 +142,75 @@ pub fn entries(doc: &AutoCommit) -> Vec<DiaryEntry> {
     let Ok(diary) = diary(doc) else {
         return Vec::new();
     };
-    let mut out: Vec<DiaryEntry> = doc
-        .keys(&diary)
-        .filter_map(|key| {
-            let id: EntryId = key.parse().ok()?;
-            match doc.get(&diary, key.as_str()).ok()?? {
-                (Value::Object(ObjType::Map), obj) => read_entry(doc, id, &obj),
-                _ => None,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.at.cmp(&a.at)
-            .then(b.created_at.cmp(&a.created_at))
-            .then(b.id.cmp(&a.id))
-    });
-    out
+    diary_map::entries_in(doc, &diary)
 }
 
 pub fn entry(doc: &AutoCommit, id: EntryId) -> Option<DiaryEntry> {
     let diary = diary(doc).ok()?;
-    match doc.get(&diary, id.to_string()).ok()?? {
-        (Value::Object(ObjType::Map), obj) => read_entry(doc, id, &obj),
-        _ => None,
+    diary_map::entry_in(doc, &diary, id)
+}
+
+/// How a member shared an entry from their private diary with the project's staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sharing {
+    /// Shown with the member's name.
+    Named,
+    /// Shown without the member's name.
+    Anonymous,
+}
+
+impl Sharing {
+    fn as_str(self) -> &'static str {
+        match self {
+            Sharing::Named => "named",
+            Sharing::Anonymous => "anonymous",
+        }
     }
 }
 
-fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<DiaryEntry> {
-    let text = get_str(doc, obj, "text")?;
-    let mood = Mood::new(get_i64(doc, obj, "mood")?).ok()?;
-    let at = Timestamp::from_millis(get_i64(doc, obj, "at")?);
-    let created_at = Timestamp::from_millis(get_i64(doc, obj, "created_at").unwrap_or(at.0));
-    let updated_at =
-        Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(created_at.0));
-    let tags = get_str_list(doc, obj, "tags");
-    Some(DiaryEntry {
-        id,
-        text,
-        mood,
-        tags,
-        at,
-        created_at,
-        updated_at,
-    })
+/// Shares a copy of a private diary entry under a fresh id, `shared_id`. Only the draft's
+/// fields, the times and the sharing mode are stored: never the private entry's id, so the
+/// staff side can never link the copy back to the private diary. The caller commits.
+pub fn share_entry(
+    doc: &mut AutoCommit,
+    shared_id: EntryId,
+    draft: &EntryDraft,
+    sharing: Sharing,
+    now: Timestamp,
+) -> Result<(), MemberDocError> {
+    let diary = diary(doc)?;
+    if doc.get(&diary, shared_id.to_string())?.is_some() {
+        return Err(MemberDocError::EntryExists(shared_id));
+    }
+    let obj = diary_map::add_in(doc, &diary, shared_id, draft, now)?;
+    doc.put(&obj, SHARED, sharing.as_str())?;
+    Ok(())
+}
+
+/// Takes a shared entry back: it is deleted from the member document.
+pub fn revoke_shared(doc: &mut AutoCommit, shared_id: EntryId) -> Result<(), MemberDocError> {
+    delete_entry(doc, shared_id)
+}
+
+/// How the entry was shared, `None` when there is no such entry. An entry without the mark
+/// was written straight into the member document, which shows it named; a mark this
+/// version does not know reads as anonymous, the side that never shows a name wrongly.
+pub fn sharing(doc: &AutoCommit, id: EntryId) -> Option<Sharing> {
+    let diary = diary(doc).ok()?;
+    let obj = diary_map::entry_obj(doc, &diary, id)?;
+    match doc.get(&obj, SHARED).ok()? {
+        None => Some(Sharing::Named),
+        Some(_) => match get_str(doc, &obj, SHARED).as_deref() {
+            Some("named") => Some(Sharing::Named),
+            _ => Some(Sharing::Anonymous),
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::set_writer;
+    use crate::model::{set_writer, Mood};
 
     fn draft(text: &str, at: i64) -> EntryDraft {
         EntryDraft {
@@ -384,5 +380,130 @@ mod tests {
         )
         .unwrap();
         assert_eq!(entries(&doc).len(), 1);
+    }
+
+    #[test]
+    fn a_shared_entry_reads_back_with_its_sharing_and_is_revoked_by_deleting_it() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let named = EntryId::from_bytes([1; 16]);
+        let anonymous = EntryId::from_bytes([2; 16]);
+        let plain = EntryId::from_bytes([3; 16]);
+        share_entry(
+            &mut doc,
+            named,
+            &draft("nimellä", 1),
+            Sharing::Named,
+            Timestamp(5),
+        )
+        .unwrap();
+        share_entry(
+            &mut doc,
+            anonymous,
+            &draft("nimettä", 2),
+            Sharing::Anonymous,
+            Timestamp(6),
+        )
+        .unwrap();
+        add_entry(&mut doc, plain, &draft("suoraan", 3), Timestamp(7)).unwrap();
+        assert_eq!(sharing(&doc, named), Some(Sharing::Named));
+        assert_eq!(sharing(&doc, anonymous), Some(Sharing::Anonymous));
+        assert_eq!(sharing(&doc, plain), Some(Sharing::Named));
+        assert_eq!(entry(&doc, anonymous).unwrap().text, "nimettä");
+        assert!(matches!(
+            share_entry(
+                &mut doc,
+                named,
+                &draft("x", 1),
+                Sharing::Named,
+                Timestamp(8)
+            ),
+            Err(MemberDocError::EntryExists(_))
+        ));
+
+        revoke_shared(&mut doc, anonymous).unwrap();
+        assert_eq!(sharing(&doc, anonymous), None);
+        assert_eq!(entries(&doc).len(), 2);
+        assert!(matches!(
+            revoke_shared(&mut doc, anonymous),
+            Err(MemberDocError::NoSuchEntry(_))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_sharing_mark_reads_as_anonymous() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let id = EntryId::from_bytes([1; 16]);
+        share_entry(&mut doc, id, &draft("x", 1), Sharing::Named, Timestamp(5)).unwrap();
+        let obj = diary_map::entry_obj(&doc, &diary(&doc).unwrap(), id).unwrap();
+        doc.put(&obj, SHARED, "friends-only").unwrap();
+        assert_eq!(sharing(&doc, id), Some(Sharing::Anonymous));
+        doc.put(&obj, SHARED, 7).unwrap();
+        assert_eq!(sharing(&doc, id), Some(Sharing::Anonymous));
+    }
+
+    #[test]
+    fn an_anonymous_shared_entry_stores_no_member_device_or_name() {
+        let member_id = "3f6c1d2e9a8b4c7d";
+        let device = [0xAB; 16];
+        let display_name = "Aino Virtanen";
+        let private_id = EntryId::from_bytes([0x55; 16]);
+
+        let mut doc = new_document();
+        set_writer(&mut doc, device);
+        let shared_id = EntryId::from_bytes([0x66; 16]);
+        let text = "Kokouksessa oli vaikea saada puheenvuoroa.";
+        let d = EntryDraft {
+            text: text.into(),
+            mood: Mood::new(2).unwrap(),
+            tags: vec!["kokous".into()],
+            at: Timestamp(1_000),
+        };
+        share_entry(
+            &mut doc,
+            shared_id,
+            &d,
+            Sharing::Anonymous,
+            Timestamp(2_000),
+        )
+        .unwrap();
+        commit(&mut doc, "share", Timestamp(2_000));
+
+        let obj = diary_map::entry_obj(&doc, &diary(&doc).unwrap(), shared_id).unwrap();
+        let mut keys: Vec<String> = doc.keys(&obj).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "at",
+                "created_at",
+                "mood",
+                "shared",
+                "tags",
+                "text",
+                "updated_at"
+            ]
+        );
+        let mut stored: Vec<String> = keys
+            .iter()
+            .filter_map(|k| match doc.get(&obj, k.as_str()).unwrap()? {
+                (Value::Scalar(s), _) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect();
+        stored.extend(super::super::get_str_list(&doc, &obj, "tags"));
+        let forbidden = [
+            member_id.to_owned(),
+            hex::encode(device),
+            display_name.to_owned(),
+            private_id.to_string(),
+        ];
+        for value in &stored {
+            for f in &forbidden {
+                assert!(!value.contains(f.as_str()), "{value:?} holds {f:?}");
+            }
+        }
+        assert!(stored.iter().any(|v| v.contains("anonymous")));
     }
 }
