@@ -1,0 +1,554 @@
+//! The driver's answer to each command from the views: every change goes through
+//! `Driver::edit`, so it is durable on this device before the command is answered.
+
+use super::*;
+
+impl Driver {
+    pub(super) async fn command(
+        &mut self,
+        command: Command,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) {
+        match command {
+            Command::Join {
+                hub_url,
+                code,
+                display_name,
+                reply,
+            } => {
+                let result = hub_api::join(&hub_url, &code, &display_name).await;
+                self.signed_in(hub_url, result, reply, stream).await;
+            }
+            Command::Link {
+                hub_url,
+                code,
+                device_name,
+                reply,
+            } => {
+                let result = hub_api::link(&hub_url, &code, &device_name).await;
+                self.signed_in(hub_url, result, reply, stream).await;
+            }
+            Command::AddEntry { draft, reply } => {
+                let id = EntryId::from_bytes(web::random_bytes());
+                let result = match self.doc_of(|i| Some(i.join.member_doc)) {
+                    Ok(doc) => self
+                        .edit(stream, doc, |d, now| member::add_entry(d, id, &draft, now))
+                        .await
+                        .map(|()| id),
+                    Err(e) => Err(e),
+                };
+                let _ = reply.send(result);
+            }
+            Command::EditEntry { id, draft, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::edit_entry(d, id, &draft, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::DeleteEntry { id, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, _| member::delete_entry(d, id),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::RequestSignup { event, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::request_signup(d, event, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::CancelSignup { event, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::cancel_signup(d, event, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::MarkSeen { event } => self.mark_seen(event).await,
+            Command::SubmitIdea { draft, reply } => {
+                let local = IdeaId::from_bytes(web::random_bytes());
+                let me = self.identity.as_ref().map(|i| i.join.member_id);
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::submit_idea(d, local, &draft, now),
+                    )
+                    .await
+                    .and_then(|()| {
+                        me.map(|m| published_idea_id(m, local))
+                            .ok_or_else(|| "Join a project first.".to_string())
+                    });
+                let _ = reply.send(result);
+            }
+            Command::WithdrawIdea { idea, reply } => {
+                let local = self.my_local_idea(idea);
+                let result = match local {
+                    Some(local) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.member_doc),
+                            |d, now| member::withdraw_idea(d, local, now),
+                        )
+                        .await
+                    }
+                    None => Err("Only the person who wrote an idea can withdraw it.".into()),
+                };
+                let _ = reply.send(result);
+            }
+            Command::EditIdea { idea, draft, reply } => {
+                let local = self.my_local_idea(idea);
+                let draft = IdeaDraft {
+                    title: draft.title.trim().to_owned(),
+                    description: draft.description.trim().to_owned(),
+                    ..draft
+                };
+                let result = match (local, draft.validate()) {
+                    (None, _) => Err("Only the person who wrote an idea can change it.".into()),
+                    (Some(_), Err(e)) => Err(e.to_string()),
+                    (Some(local), Ok(())) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.member_doc),
+                            |d, _| member::edit_idea(d, local, &draft),
+                        )
+                        .await
+                    }
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetSupport {
+                idea,
+                support,
+                reply,
+            } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| {
+                            if support {
+                                member::support(d, idea, now)
+                            } else {
+                                member::unsupport(d, idea)
+                            }
+                        },
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::Comment {
+                idea,
+                text,
+                anonymous,
+                reply,
+            } => {
+                let local = CommentId::from_bytes(web::random_bytes());
+                let me = self.identity.as_ref().map(|i| i.join.member_id);
+                let text = text.trim().to_owned();
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::comment(d, local, idea, &text, anonymous, now),
+                    )
+                    .await
+                    .and_then(|()| {
+                        me.map(|m| published_comment_id(m, local))
+                            .ok_or_else(|| "Join a project first.".to_string())
+                    });
+                let _ = reply.send(result);
+            }
+            Command::Report {
+                target,
+                reason,
+                reply,
+            } => {
+                let reason = reason.trim().to_owned();
+                let result = if reason.is_empty() {
+                    Err("Say briefly what is wrong, so the organisers can judge.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| Some(i.join.member_doc),
+                        |d, now| member::report(d, target, &reason, now),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::AnswerIdea {
+                idea,
+                status,
+                note,
+                reply,
+            } => {
+                let by_name = self.display_name();
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::answer_idea(
+                                d,
+                                idea,
+                                &PathStep {
+                                    status,
+                                    note: note.trim().to_owned(),
+                                    by_name,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::AddMilestone { idea, title, reply } => {
+                let id = MilestoneId::from_bytes(web::random_bytes());
+                let title = title.trim().to_owned();
+                let result = if title.is_empty() {
+                    Err("Write the milestone.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::set_milestone(
+                                d,
+                                idea,
+                                id,
+                                &Milestone {
+                                    title,
+                                    done: false,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetIdeaLink {
+                idea,
+                event,
+                merged_into,
+                reply,
+            } => {
+                let result = if merged_into == Some(idea) {
+                    Err("An idea cannot be merged into itself.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, _| staff::set_link(d, idea, &IdeaLink { event, merged_into }),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetReportThreshold { threshold, reply } => {
+                let result = if (1..=50).contains(&threshold) {
+                    self.edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, _| project::set_report_threshold(d, threshold),
+                    )
+                    .await
+                } else {
+                    Err("Choose a number from 1 to 50.".into())
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetThemes { themes, reply } => {
+                let result = match clean_themes(&themes) {
+                    Err(e) => Err(e),
+                    Ok(themes) => {
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.project_doc),
+                            |d, _| project::set_themes(d, &themes),
+                        )
+                        .await
+                    }
+                };
+                let _ = reply.send(result);
+            }
+            Command::Moderate {
+                target,
+                hidden,
+                reason,
+                reply,
+            } => {
+                let by_name = self.display_name();
+                let reason = reason.trim().to_owned();
+                let result = if hidden && reason.is_empty() {
+                    Err("Give the reason the author will see.".into())
+                } else {
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| {
+                            staff::moderate(
+                                d,
+                                target,
+                                &Moderation {
+                                    hidden,
+                                    reason,
+                                    by_name,
+                                    at: now,
+                                },
+                            )
+                        },
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::InboxRead => self.inbox_read().await,
+            Command::SaveEvent { id, draft, reply } => {
+                let result = match draft.validate() {
+                    Err(e) => Err(e.to_string()),
+                    Ok(()) => {
+                        let event = id.unwrap_or_else(|| EventId::from_bytes(web::random_bytes()));
+                        self.edit_doc(
+                            stream,
+                            |i| Some(i.join.project_doc),
+                            |d, now| match id {
+                                Some(_) => project::edit_event(d, event, &draft, now),
+                                None => project::add_event(d, event, &draft, now),
+                            },
+                        )
+                        .await
+                        .map(|()| event)
+                    }
+                };
+                let _ = reply.send(result);
+            }
+            Command::CancelEvent { id, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, now| project::cancel_event(d, id, now),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::CheckIn { event, code, reply } => {
+                let result = self.check_in(stream, event, &code).await;
+                let _ = reply.send(result);
+            }
+            Command::AddWalkIn { event, name, reply } => {
+                let name = name.trim().to_owned();
+                let result = if name.is_empty() {
+                    Err("Write the person's name.".into())
+                } else {
+                    let walk_in = WalkInId::from_bytes(web::random_bytes());
+                    let by = self.device_id();
+                    self.edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, now| staff::add_walk_in(d, event, walk_in, &name, now, by),
+                    )
+                    .await
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetApproval {
+                event,
+                member,
+                approval,
+                reply,
+            } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, _| staff::set_approval(d, event, member, approval),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::RosterCsv { event, reply } => {
+                let result = self.doc_of(|i| i.join.staff_doc).and_then(|id| {
+                    self.session
+                        .as_ref()
+                        .and_then(|s| s.doc(&id))
+                        .map(|d| staff::roster_csv(d, event))
+                        .ok_or_else(|| "The roster is not on this device yet.".into())
+                });
+                let _ = reply.send(result);
+            }
+            Command::CreateLinkCode { reply } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::link_code(&id.hub_url, &id.join.token)
+                        .await
+                        .map(|r| (r.code, r.expires_at)),
+                    None => Err("Join a project first.".into()),
+                };
+                let _ = reply.send(result);
+            }
+            Command::NetworkChanged { online } => {
+                self.online = online;
+                if online {
+                    self.backoff.reset();
+                    self.retry_at = 0.0;
+                    if self.sink.is_none() && self.identity.is_some() {
+                        self.connection = Connection::Connecting;
+                    }
+                } else {
+                    self.drop_connection(stream);
+                    self.connection = Connection::Offline;
+                }
+            }
+            Command::RetryNow => {
+                self.backoff.reset();
+                self.retry_at = 0.0;
+            }
+        }
+    }
+
+    async fn signed_in(
+        &mut self,
+        hub_url: String,
+        result: Result<JoinResponse, String>,
+        reply: Reply<()>,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) {
+        let join = match result {
+            Ok(j) => j,
+            Err(e) => {
+                let _ = reply.send(Err(e));
+                return;
+            }
+        };
+        let identity = Identity { hub_url, join };
+        let saved = match serde_json::to_vec(&identity) {
+            Ok(bytes) => self
+                .store()
+                .put_meta(IDENTITY_KEY, &bytes)
+                .await
+                .map_err(|e| e.advice()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = saved {
+            let _ = reply.send(Err(e));
+            return;
+        }
+        self.drop_connection(stream);
+        let result = self.open_session(identity).await;
+        if result.is_ok() {
+            self.state.write().phase = Phase::Ready;
+            self.set_problem(None);
+            self.retry_at = 0.0;
+        }
+        let _ = reply.send(result);
+    }
+
+    async fn edit_doc<R, E: std::fmt::Display>(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        pick: impl Fn(&Identity) -> Option<DocId>,
+        f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
+    ) -> Result<R, String> {
+        let doc = self.doc_of(pick)?;
+        self.edit(stream, doc, f).await
+    }
+
+    fn display_name(&self) -> String {
+        self.identity
+            .as_ref()
+            .map(|i| i.join.display_name.clone())
+            .unwrap_or_default()
+    }
+
+    /// The member's own id for one of their ideas, from its published id.
+    fn my_local_idea(&self, published: IdeaId) -> Option<IdeaId> {
+        let identity = self.identity.as_ref()?;
+        let doc = self.session.as_ref()?.doc(&identity.join.member_doc)?;
+        member::my_ideas(doc)
+            .into_iter()
+            .map(|i| i.id)
+            .find(|local| published_idea_id(identity.join.member_id, *local) == published)
+    }
+
+    fn device_id(&self) -> DeviceId {
+        self.identity
+            .as_ref()
+            .map(|i| i.join.device_id)
+            .unwrap_or_else(|| DeviceId::from_bytes([0; 16]))
+    }
+
+    /// Checks a ticket or code in at the door, offline: the rule is core's `door::resolve`.
+    async fn check_in(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        event: EventId,
+        code: &str,
+    ) -> Result<String, String> {
+        let staff_id = self.doc_of(|i| i.join.staff_doc)?;
+        let project_id = self.doc_of(|i| Some(i.join.project_doc))?;
+        let session = self.session.as_ref().ok_or("Join a project first.")?;
+        let staff_doc = session
+            .doc(&staff_id)
+            .ok_or("The roster is not on this device yet.")?;
+        let key = session.doc(&project_id).and_then(project::ticket_key);
+        let roster = staff::roster(staff_doc, event);
+        let (member, name) =
+            door::resolve(code, event, &roster, key.as_ref()).map_err(|e| e.to_string())?;
+        if let Some(c) = staff::checkins(staff_doc, event)
+            .into_iter()
+            .find(|c| c.who == member.to_string())
+        {
+            return Err(format!(
+                "{name} is already checked in (at {}).",
+                crate::format::clock(c.at)
+            ));
+        }
+        let by = self.device_id();
+        self.edit(stream, staff_id, |d, now| {
+            staff::check_in(d, event, &member.to_string(), now, by)
+        })
+        .await?;
+        Ok(name)
+    }
+
+    async fn mark_seen(&mut self, event: EventId) {
+        let (view, seen) = {
+            let st = self.state.read();
+            (
+                st.signups.get(&event).map(|s| s.view()),
+                st.seen.get(&event).copied(),
+            )
+        };
+        // Only a real change is written: the view re-sends this on every state change.
+        let Some(view) = view.filter(|v| Some(*v) != seen) else {
+            return;
+        };
+        let seen = {
+            let mut st = self.state.write();
+            st.seen.insert(event, view);
+            st.seen.clone()
+        };
+        if let Ok(bytes) = serde_json::to_vec(&seen) {
+            let _ = self.store().put_meta(SEEN_KEY, &bytes).await;
+        }
+    }
+}
