@@ -31,14 +31,6 @@ fn draft(title: &str, capacity: Option<u32>) -> EventDraft {
     }
 }
 
-async fn organiser(app: &TestApp) -> JoinResponse {
-    let res = app
-        .join(&app.project.organiser_code, "Olli Organisoija")
-        .await;
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
-
 /// The organiser's device publishes an event and waits until the hub has it.
 async fn publish(org: &mut Device, joined: &JoinResponse, d: &EventDraft) -> EventId {
     let id = EventId::from_bytes(random_bytes());
@@ -106,7 +98,7 @@ fn roster_status(doc: &AutoCommit, event: EventId, member: MemberId) -> Option<S
 #[tokio::test]
 async fn an_organiser_publishes_and_a_resident_reads_but_cannot_write() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisoija").await;
     let staff_doc = org_joined
         .staff_doc
         .expect("organisers get the staff document");
@@ -198,7 +190,7 @@ async fn an_organiser_publishes_and_a_resident_reads_but_cannot_write() {
 #[tokio::test]
 async fn seats_go_in_the_order_the_hub_saw_requests_and_a_cancel_promotes_the_next() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisoija").await;
     let staff_doc = org_joined.staff_doc.unwrap();
     let mut org = Device::connect(&app, &org_joined).await;
     let event = publish(&mut org, &org_joined, &draft("Lukupiiri", Some(2))).await;
@@ -299,7 +291,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 #[tokio::test]
 async fn a_status_a_resident_writes_themselves_is_not_believed() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisoija").await;
     let staff_doc = org_joined.staff_doc.unwrap();
     let mut org = Device::connect(&app, &org_joined).await;
     let event = publish(&mut org, &org_joined, &draft("Pieni piiri", Some(1))).await;
@@ -339,7 +331,7 @@ async fn a_status_a_resident_writes_themselves_is_not_believed() {
 #[tokio::test]
 async fn a_restart_rederives_the_same_seats() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisoija").await;
     let mut org = Device::connect(&app, &org_joined).await;
     let event = publish(&mut org, &org_joined, &draft("Kävely", Some(1))).await;
     let (a, pa) = sign_up(&app, "Aino", event).await;

@@ -98,7 +98,16 @@ impl TestApp {
 
     /// Joins the project as a resident; panics unless that works.
     pub async fn joined(&self, name: &str) -> JoinResponse {
-        let res = self.join(&self.project.join_code, name).await;
+        self.joined_with(&self.project.join_code, name).await
+    }
+
+    /// Joins with the project's organiser code.
+    pub async fn joined_organiser(&self, name: &str) -> JoinResponse {
+        self.joined_with(&self.project.organiser_code, name).await
+    }
+
+    async fn joined_with(&self, code: &str, name: &str) -> JoinResponse {
+        let res = self.join(code, name).await;
         assert_eq!(res.status(), 200);
         res.json().await.unwrap()
     }

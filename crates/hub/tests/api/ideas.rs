@@ -32,14 +32,6 @@ fn now() -> Timestamp {
     Timestamp(now_ms())
 }
 
-async fn organiser(app: &TestApp) -> JoinResponse {
-    let res = app
-        .join(&app.project.organiser_code, "Olli Organisaattori")
-        .await;
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
-
 /// Submits an idea from the member's device; returns its published id.
 async fn submit(phone: &mut Device, joined: &JoinResponse, d: &IdeaDraft) -> IdeaId {
     let id = IdeaId::from_bytes(random_bytes());
@@ -291,7 +283,7 @@ async fn a_resident_cannot_publish_or_answer() {
 #[tokio::test]
 async fn three_distinct_reporters_hide_a_comment_and_an_organiser_restores_it() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisaattori").await;
     let staff_doc = org_joined.staff_doc.unwrap();
     let mut org = Device::connect(&app, &org_joined).await;
     let author_joined = app.joined("Aino").await;
@@ -382,7 +374,7 @@ async fn three_distinct_reporters_hide_a_comment_and_an_organiser_restores_it() 
 #[tokio::test]
 async fn an_organisers_answer_shows_in_the_path_and_status() {
     let app = spawn_app().await;
-    let org_joined = organiser(&app).await;
+    let org_joined = app.joined_organiser("Olli Organisaattori").await;
     let staff_doc = org_joined.staff_doc.unwrap();
     let mut org = Device::connect(&app, &org_joined).await;
     let joined = app.joined("Aino").await;
