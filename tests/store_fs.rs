@@ -75,3 +75,84 @@ fn a_write_cut_off_by_a_crash_leaves_no_half_chunk() {
     assert_eq!(seq, 2);
     assert_eq!(block_on(s.load(&doc)).unwrap().chunks.len(), 2);
 }
+
+/// A profile's store: the same suite through the sealing wrapper, on real files.
+mod sealed {
+    use super::*;
+    use kumppani_core::store::SealedStore;
+    use kumppani_core::vault::{KdfParams, VaultKey};
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    fn key(pin: &str) -> VaultKey {
+        let fast = KdfParams {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        VaultKey::derive_with(pin, &[7; 16], fast).unwrap()
+    }
+
+    fn sealed(dir: &std::path::Path, pin: &str) -> SealedStore<FsStore> {
+        let counter = AtomicU64::new(0);
+        let nonce = move || {
+            let mut n = [0u8; 24];
+            n[..8].copy_from_slice(&counter.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+            n
+        };
+        SealedStore::new(FsStore::open(dir).unwrap(), key(pin), nonce)
+    }
+
+    #[test]
+    fn the_sealed_store_passes_the_conformance_suite() {
+        for case in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let s = sealed(dir.path(), "2468");
+            block_on(async {
+                match case {
+                    0 => conformance::unknown_doc_is_empty(&s).await,
+                    1 => conformance::reloads_exactly_what_was_written(&s).await,
+                    2 => conformance::reloads_the_same_document_across_compaction(&s).await,
+                    3 => conformance::keeps_documents_apart(&s).await,
+                    _ => conformance::keeps_metadata(&s).await,
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn no_file_holds_the_plaintext_and_another_pin_opens_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = DocId::from_bytes([1; 16]);
+        let secret = b"Minua pelotti puhua ryhmassa.";
+        let s = sealed(dir.path(), "2468");
+        block_on(s.append_chunk(&doc, secret)).unwrap();
+        block_on(s.put_meta("identity", secret)).unwrap();
+        for entry in walk(dir.path()) {
+            let bytes = std::fs::read(&entry).unwrap();
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret),
+                "{} holds the plaintext",
+                entry.display()
+            );
+        }
+        let stored = block_on(s.load(&doc)).unwrap();
+        assert_eq!(stored.chunks[0].1, secret);
+
+        let other = sealed(dir.path(), "1357");
+        assert!(block_on(other.load(&doc)).is_err());
+        assert!(block_on(other.get_meta("identity")).is_err());
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+}

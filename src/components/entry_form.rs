@@ -57,6 +57,7 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
             mood: m,
             tags: EntryDraft::parse_tags(&tags()),
             at: when,
+            prompt: None,
         };
         busy.set(true);
         error.set(None);

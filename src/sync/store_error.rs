@@ -10,6 +10,15 @@ pub enum StoreError {
     Unavailable(String),
     #[error("storage failed: {0}")]
     Other(String),
+    /// A profile's sealed data did not open: the wrong key, or damaged data.
+    #[error("the profile's data could not be opened")]
+    Sealed,
+}
+
+impl From<kumppani_core::vault::VaultError> for StoreError {
+    fn from(_: kumppani_core::vault::VaultError) -> Self {
+        StoreError::Sealed
+    }
 }
 
 impl StoreError {
@@ -19,6 +28,7 @@ impl StoreError {
             StoreError::Full => "This device is out of storage space, so the last change was not saved. Free some space and try again; nothing saved before is lost.".into(),
             StoreError::Unavailable(_) => "This browser does not let Kumppani save data (private mode or blocked storage?). Open Kumppani in a normal window.".into(),
             StoreError::Other(e) => format!("Saving on this device failed ({e}). Try again; nothing saved before is lost."),
+            StoreError::Sealed => "This profile's data could not be opened: it may be damaged. Lock the app and open the profile again with its PIN.".into(),
         }
     }
 }

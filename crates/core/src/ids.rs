@@ -101,6 +101,14 @@ id_type!(
     MilestoneId
 );
 id_type!(
+    /// A diary prompt organisers publish, made on the organiser's device that adds it.
+    PromptId
+);
+id_type!(
+    /// A person's profile on one device (a shared tablet holds several); never leaves it.
+    ProfileId
+);
+id_type!(
     /// A person an organiser registers at the door, with no phone or member id of their own.
     WalkInId
 );

@@ -13,6 +13,10 @@
 use crate::ids::DocId;
 use automerge::AutoCommit;
 
+mod sealed;
+
+pub use sealed::SealedStore;
+
 /// Compact once this many chunks have piled up since the snapshot.
 pub const COMPACT_AFTER_CHUNKS: usize = 64;
 
@@ -97,6 +101,7 @@ pub mod conformance {
             mood: Mood::new(3).unwrap(),
             tags: vec!["testi".into()],
             at: Timestamp(i64::from(n)),
+            prompt: None,
         };
         member::add_entry(doc, EntryId::from_bytes([n; 16]), &draft, Timestamp(0)).unwrap();
         member::commit(doc, "test", Timestamp(0));

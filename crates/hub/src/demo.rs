@@ -168,6 +168,7 @@ pub fn resident_document(now: i64) -> Result<automerge::AutoCommit, MemberDocErr
             mood: Mood::new(*mood).expect("demo moods are 1 to 5"),
             tags: tags.iter().map(|t| (*t).to_owned()).collect(),
             at,
+            prompt: None,
         };
         member::add_entry(&mut doc, EntryId::from_bytes(random_bytes()), &draft, at)?;
         member::commit(&mut doc, "päiväkirjamerkintä", at);

@@ -37,7 +37,7 @@ pub fn published_comment_id(author: MemberId, local: CommentId) -> CommentId {
     CommentId::from_bytes(bind(b"kumppani-comment-v1", author, local.as_bytes()))
 }
 
-fn bind(domain: &[u8], author: MemberId, local: &[u8; 16]) -> [u8; 16] {
+pub(crate) fn bind(domain: &[u8], author: MemberId, local: &[u8; 16]) -> [u8; 16] {
     use sha2::{Digest, Sha256};
     let digest = Sha256::new()
         .chain_update(domain)

@@ -1,12 +1,12 @@
 //! A diary entry: what one person wrote about their day.
 //!
-//! The same shape serves the shared entries of the member document now and the private,
+//! The same shape serves the shared entries of the member document and the private,
 //! device-only diary. Both keep entries in a map `{ <entry id>: { text, mood, tags: [str],
-//! at, created_at, updated_at } }`, read and written by the functions here, which take that
-//! map's object id.
+//! at, prompt?, created_at, updated_at } }`, read and written by the functions here, which
+//! take that map's object id. `prompt` is the project prompt the entry answers, if any.
 
 use super::{get_i64, get_str, get_str_list};
-use crate::ids::EntryId;
+use crate::ids::{EntryId, PromptId};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, Value};
@@ -42,6 +42,8 @@ pub struct EntryDraft {
     pub tags: Vec<String>,
     /// When the entry is about; defaults to now in the form.
     pub at: Timestamp,
+    /// The project prompt this entry answers, if any.
+    pub prompt: Option<PromptId>,
 }
 
 impl EntryDraft {
@@ -64,6 +66,7 @@ pub struct DiaryEntry {
     pub mood: Mood,
     pub tags: Vec<String>,
     pub at: Timestamp,
+    pub prompt: Option<PromptId>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -75,6 +78,7 @@ impl DiaryEntry {
             mood: self.mood,
             tags: self.tags.clone(),
             at: self.at,
+            prompt: self.prompt,
         }
     }
 }
@@ -141,6 +145,13 @@ fn write_draft(
     if current.map(|c| c.at) != Some(draft.at) {
         doc.put(obj, "at", draft.at.millis())?;
     }
+    if current.map(|c| c.prompt) != Some(draft.prompt) {
+        match draft.prompt {
+            Some(p) => doc.put(obj, "prompt", p.to_string())?,
+            None if current.is_some() => doc.delete(obj, "prompt")?,
+            None => {}
+        }
+    }
     if current.map(|c| &c.tags) != Some(&draft.tags) {
         let list = doc.put_object(obj, "tags", ObjType::List)?;
         for (i, tag) in draft.tags.iter().enumerate() {
@@ -192,12 +203,14 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<DiaryEntry> 
     let updated_at =
         Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(created_at.0));
     let tags = get_str_list(doc, obj, "tags");
+    let prompt = get_str(doc, obj, "prompt").and_then(|p| p.parse().ok());
     Some(DiaryEntry {
         id,
         text,
         mood,
         tags,
         at,
+        prompt,
         created_at,
         updated_at,
     })

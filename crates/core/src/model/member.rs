@@ -3,8 +3,8 @@
 //! Layout (schema 1):
 //! ```text
 //! { schema: 1,
-//!   diary: { <entry id>: { text, mood, tags: [str], at, created_at, updated_at,
-//!                          shared?: "named" | "anonymous" } },       shared from the private diary
+//!   diary: { <entry id>: { text, mood, tags: [str], at, prompt?, created_at, updated_at,
+//!                          shared: "named" | "anonymous" } },   entries the member shared
 //!   signups: { <event id>: { requested_at, cancelled_at?,                  the member
 //!                            status, position?, previous_status, previous_position?,
 //!                            status_at, ticket?, answers_request } },     the hub
@@ -192,19 +192,41 @@ pub fn revoke_shared(doc: &mut AutoCommit, shared_id: EntryId) -> Result<(), Mem
     delete_entry(doc, shared_id)
 }
 
-/// How the entry was shared, `None` when there is no such entry. An entry without the mark
-/// was written straight into the member document, which shows it named; a mark this
-/// version does not know reads as anonymous, the side that never shows a name wrongly.
+/// Changes how a shared entry is shown (named or anonymous).
+pub fn set_sharing(
+    doc: &mut AutoCommit,
+    shared_id: EntryId,
+    sharing: Sharing,
+) -> Result<(), MemberDocError> {
+    let diary = diary(doc)?;
+    let obj = diary_map::entry_obj(doc, &diary, shared_id)
+        .ok_or(MemberDocError::NoSuchEntry(shared_id))?;
+    doc.put(&obj, SHARED, sharing.as_str())?;
+    Ok(())
+}
+
+/// How the entry is shared; `None` when there is no such entry or it carries no mark.
+///
+/// An entry without the mark was written straight into the member document by a version
+/// before private diaries: its writer never chose to share it, so it is not shared (it
+/// syncs to the member's own devices only). A mark this version does not know reads as
+/// anonymous, the side that never shows a name wrongly.
 pub fn sharing(doc: &AutoCommit, id: EntryId) -> Option<Sharing> {
     let diary = diary(doc).ok()?;
     let obj = diary_map::entry_obj(doc, &diary, id)?;
-    match doc.get(&obj, SHARED).ok()? {
-        None => Some(Sharing::Named),
-        Some(_) => match get_str(doc, &obj, SHARED).as_deref() {
-            Some("named") => Some(Sharing::Named),
-            _ => Some(Sharing::Anonymous),
-        },
+    doc.get(&obj, SHARED).ok()??;
+    match get_str(doc, &obj, SHARED).as_deref() {
+        Some("named") => Some(Sharing::Named),
+        _ => Some(Sharing::Anonymous),
     }
+}
+
+/// Every entry the member shared with the project, with how, newest first.
+pub fn shared_entries(doc: &AutoCommit) -> Vec<(DiaryEntry, Sharing)> {
+    entries(doc)
+        .into_iter()
+        .filter_map(|e| sharing(doc, e.id).map(|s| (e, s)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -218,6 +240,7 @@ mod tests {
             mood: Mood::new(4).unwrap(),
             tags: vec!["piha".into()],
             at: Timestamp(at),
+            prompt: None,
         }
     }
 
@@ -408,7 +431,15 @@ mod tests {
         add_entry(&mut doc, plain, &draft("suoraan", 3), Timestamp(7)).unwrap();
         assert_eq!(sharing(&doc, named), Some(Sharing::Named));
         assert_eq!(sharing(&doc, anonymous), Some(Sharing::Anonymous));
-        assert_eq!(sharing(&doc, plain), Some(Sharing::Named));
+        assert_eq!(sharing(&doc, plain), None);
+        let shared: Vec<EntryId> = shared_entries(&doc)
+            .into_iter()
+            .map(|(e, _)| e.id)
+            .collect();
+        assert_eq!(shared, [anonymous, named]);
+        set_sharing(&mut doc, named, Sharing::Anonymous).unwrap();
+        assert_eq!(sharing(&doc, named), Some(Sharing::Anonymous));
+        set_sharing(&mut doc, named, Sharing::Named).unwrap();
         assert_eq!(entry(&doc, anonymous).unwrap().text, "nimettä");
         assert!(matches!(
             share_entry(
@@ -459,6 +490,7 @@ mod tests {
             mood: Mood::new(2).unwrap(),
             tags: vec!["kokous".into()],
             at: Timestamp(1_000),
+            prompt: None,
         };
         share_entry(
             &mut doc,

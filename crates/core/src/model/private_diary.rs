@@ -112,6 +112,7 @@ mod tests {
             mood: Mood::new(3).unwrap(),
             tags: vec!["koti".into()],
             at: Timestamp(at),
+            prompt: None,
         }
     }
 

@@ -16,9 +16,11 @@
 //!                         path: [ { status, note, by_name, at } ],
 //!                         milestones: [ { title, done, at } ] } },     the hub
 //!   themes: [str],                                                     organisers
-//!   settings: { report_threshold } }                                   organisers
+//!   prompts: { <prompt id>: { text, opens_at, closes_at?, updated_at } }, organisers
+//!   safeguarding: { text, updated_at },                                organisers
+//!   settings: { report_threshold, idle_lock_minutes } }                organisers
 //! ```
-//! Ideas are written in the `ideas` submodule.
+//! Ideas are written in the `ideas` submodule, prompts and the notice in `diary`.
 //! Every member reads this document and only organisers and the hub write it. Event ids
 //! are random, so two organisers adding events offline never collide; an edit writes only
 //! the fields that changed, so two organisers editing different fields both keep theirs.
@@ -30,8 +32,14 @@ use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
 
+mod diary;
 mod ideas;
 
+pub use diary::{
+    idle_lock_minutes, open_prompts, prompts, put_prompt, remove_prompt, safeguarding,
+    set_idle_lock_minutes, set_safeguarding, Prompt, PromptDraft, PromptError, Safeguarding,
+    DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, MAX_NOTICE_CHARS, MAX_PROMPT_CHARS,
+};
 pub use ideas::{
     published_ideas, remove_published_idea, report_threshold, set_published_idea,
     set_report_threshold, set_themes, themes, DEFAULT_REPORT_THRESHOLD,
@@ -42,7 +50,7 @@ const EVENTS: &str = "events";
 const COUNTS: &str = "counts";
 const TICKET_KEY: &str = "ticket_key";
 const IDEAS: &str = "ideas";
-const SETTINGS: &str = "settings";
+pub(crate) const SETTINGS: &str = "settings";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectDocError {
@@ -54,6 +62,8 @@ pub enum ProjectDocError {
     EventExists(EventId),
     #[error(transparent)]
     Invalid(#[from] EventError),
+    #[error("{0}")]
+    InvalidDiary(String),
     #[error("automerge: {0}")]
     Automerge(#[from] AutomergeError),
 }
@@ -72,7 +82,7 @@ pub fn new_document() -> AutoCommit {
     })
 }
 
-fn top(doc: &AutoCommit, key: &'static str) -> Result<ObjId, ProjectDocError> {
+pub(crate) fn top(doc: &AutoCommit, key: &'static str) -> Result<ObjId, ProjectDocError> {
     get_map(doc, &ROOT, key).ok_or(ProjectDocError::NotAProjectDocument(key))
 }
 

@@ -10,9 +10,10 @@
 //!   answers:    { <idea>: [ { status, note, by_name, at } ] },                    organisers
 //!   milestones: { <idea>: { <milestone id>: { title, done, at } } },              organisers
 //!   links:      { <idea>: { event?, merged_into? } },                             organisers
-//!   moderation: { <idea or comment id>: { kind, hidden, reason, by_name, at } } } organisers
+//!   moderation: { <idea or comment id>: { kind, hidden, reason, by_name, at } },  organisers
+//!   shared_entries, analysis_themes, codes }        see the `diary` submodule
 //! ```
-//! Ideas are written in the `ideas` submodule.
+//! Ideas are written in the `ideas` submodule, shared diary entries in `diary`.
 //! A check-in is keyed by the person, so two organisers who check the same person in
 //! offline merge to one check-in, never two. Two organisers who each made an event's map
 //! offline leave two conflicting maps at one key; readers read all of them (see
@@ -27,8 +28,13 @@ use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ROOT};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod diary;
 mod ideas;
 
+pub use diary::{
+    analysis_themes, codes, set_analysis_themes, set_code, set_shared_entries, shared_entries,
+    SharedEntry,
+};
 pub use ideas::{
     answer_idea, answers, clear_moderation, link, milestones, moderate, moderations, set_link,
     set_milestone, staff_ideas, IdeaLink, Moderation, StaffIdeas,

@@ -195,6 +195,7 @@ impl SimDevice {
             mood: Mood::new(3).unwrap(),
             tags: vec![],
             at: Timestamp(i64::from(self.next_entry)),
+            prompt: None,
         };
         let (_, out) = self
             .session

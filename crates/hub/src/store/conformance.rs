@@ -63,6 +63,7 @@ fn write(doc: &mut automerge::AutoCommit, n: u8) -> Vec<u8> {
         mood: Mood::new(3).unwrap(),
         tags: vec!["testi".into()],
         at: Timestamp(i64::from(n)),
+        prompt: None,
     };
     member::add_entry(doc, EntryId::from_bytes([n; 16]), &draft, Timestamp(0)).unwrap();
     member::commit(doc, "test", Timestamp(0));

@@ -20,6 +20,7 @@ fn sync_message_with_an_entry() -> Vec<u8> {
         mood: Mood::new(1).unwrap(),
         tags: vec![],
         at: Timestamp(0),
+        prompt: None,
     };
     member::add_entry(
         &mut doc,

@@ -268,6 +268,7 @@ impl Device {
             mood: Mood::new(4).unwrap(),
             tags: vec!["testi".into()],
             at: Timestamp(now_ms()),
+            prompt: None,
         };
         let doc = self.doc;
         let ((), out) = self
