@@ -50,6 +50,14 @@ pub struct LinkCodeResponse {
     pub expires_at: i64,
 }
 
+/// `POST /api/members` (authorised by an organiser's device): sets up a resident who has no
+/// device of their own. The answer is a [`LinkCodeResponse`] for that resident, redeemed
+/// with `POST /api/devices/link` on the device they will use (a shared tablet, say).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetUpMemberRequest {
+    pub display_name: String,
+}
+
 /// `POST /api/devices/link`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkRequest {

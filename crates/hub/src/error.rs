@@ -26,6 +26,8 @@ pub enum ApiError {
     BadJson(#[from] JsonRejection),
     #[error("missing, unknown or revoked device token")]
     Unauthorized,
+    #[error("only organisers may do this")]
+    OrganisersOnly,
     #[error("no such device for this member")]
     UnknownDevice,
     #[error("no such API route")]
@@ -68,6 +70,11 @@ impl ApiError {
                 "not_signed_in",
                 "This device is not signed in any more. Join again or link it from another device."
                     .into(),
+            ),
+            ApiError::OrganisersOnly => (
+                StatusCode::FORBIDDEN,
+                "organisers_only",
+                "Only the project's organisers can do this.".into(),
             ),
             ApiError::UnknownDevice => (
                 StatusCode::NOT_FOUND,

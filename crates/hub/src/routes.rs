@@ -3,6 +3,7 @@
 pub mod devices;
 pub mod health;
 pub mod join;
+pub mod members;
 pub mod static_files;
 pub mod sync_ws;
 
@@ -15,6 +16,7 @@ pub fn router(state: AppState) -> Router {
         .merge(health::router())
         .merge(join::router())
         .merge(devices::router())
+        .merge(members::router())
         .merge(sync_ws::router())
         .merge(static_files::router(state.config.static_dir.as_deref()))
         .with_state(state)

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
 use kumppani_core::api::JoinRequest;
-use kumppani_core::ids::{DeviceId, DocId, MemberId};
+use kumppani_core::ids::{DeviceId, DocId, MemberId, ProjectId};
 use kumppani_core::model::member;
 
 pub const MAX_NAME_CHARS: usize = 80;
@@ -52,6 +52,36 @@ pub fn new_device(name: String) -> (NewDevice, String) {
     (device, token)
 }
 
+/// Stores a new member of `project` with a fresh member document, and their first device
+/// if they have one.
+pub async fn create_member(
+    state: &AppState,
+    project: ProjectId,
+    display_name: String,
+    role: Role,
+    device: Option<NewDevice>,
+) -> Result<MemberRecord, StoreError> {
+    let member = MemberRecord {
+        id: MemberId::from_bytes(random_bytes()),
+        project,
+        display_name,
+        role,
+        member_doc: DocId::from_bytes(random_bytes()),
+    };
+    state
+        .store
+        .create_member(
+            &NewMember {
+                member: member.clone(),
+                member_doc_snapshot: member::new_document().save(),
+                device,
+            },
+            now_ms(),
+        )
+        .await?;
+    Ok(member)
+}
+
 async fn join(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<JoinRequest>,
@@ -76,26 +106,9 @@ async fn join(
         .project(code.project)
         .await?
         .ok_or(ApiError::UnknownCode)?;
-    let member = MemberRecord {
-        id: MemberId::from_bytes(random_bytes()),
-        project: project.id,
-        display_name,
-        role,
-        member_doc: DocId::from_bytes(random_bytes()),
-    };
     let (device, token) = new_device(device_name);
     let device_id = device.id;
-    state
-        .store
-        .create_member(
-            &NewMember {
-                member: member.clone(),
-                member_doc_snapshot: member::new_document().save(),
-                device: Some(device),
-            },
-            now_ms(),
-        )
-        .await?;
+    let member = create_member(&state, project.id, display_name, role, Some(device)).await?;
     tracing::info!(member = %member.id, role = role.as_str(), "member joined");
     Ok(Json(Joined {
         project_id: project.id,

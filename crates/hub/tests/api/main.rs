@@ -6,6 +6,7 @@ mod events;
 mod helpers;
 mod ideas;
 mod join;
+mod members;
 mod restart;
 mod static_files;
 mod store;
