@@ -1,7 +1,14 @@
 //! The demo project, for trying Kumppani out: "Hervannan kumppanuus" in Tampere, with fixed
-//! codes, three events over the next weeks, and a resident, Aino Virtanen, whose diary
-//! already holds a few entries and who has signed up for the first event (the hub confirms
-//! her seat at startup, as it does any sign-up).
+//! codes, three events over the next weeks, and a resident, Aino Virtanen, who has shared a
+//! few diary entries with the project's research team (some by name, some anonymously,
+//! some answering a prompt) and has signed up for the first event (the hub confirms her
+//! seat at startup, as it does any sign-up).
+//!
+//! For the diary, the project document has two open prompts and a closed one, the
+//! safeguarding notice and a five-minute idle lock; the staff document has the analysis
+//! themes and codes on some of the shared entries. Two neighbours have shared an entry
+//! each too. The hub derives the organisers' inbox of shared entries at startup, like the
+//! published ideas.
 //!
 //! So a newcomer sees the whole idea loop, the demo also has themes, three more residents
 //! and an organiser, four ideas (one anonymous) with supports and comments, and the
@@ -15,12 +22,15 @@ use crate::state::AppState;
 use crate::store::{HubStore, MemberRecord, NewMember, Role, StoreError};
 use crate::tokens::random_bytes;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use kumppani_core::derive::diary::staff_entry_id;
 use kumppani_core::derive::ideas::published_idea_id;
-use kumppani_core::ids::{CommentId, DocId, EntryId, EventId, IdeaId, MemberId, MilestoneId};
+use kumppani_core::ids::{
+    CommentId, DocId, EntryId, EventId, IdeaId, MemberId, MilestoneId, PromptId,
+};
 use kumppani_core::model::event::{Accessibility, EventDraft};
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, Milestone, PathStep};
-use kumppani_core::model::member::MemberDocError;
-use kumppani_core::model::project::{self, ProjectDocError};
+use kumppani_core::model::member::{MemberDocError, Sharing};
+use kumppani_core::model::project::{self, ProjectDocError, PromptDraft};
 use kumppani_core::model::staff::{self, StaffDocError};
 use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
 use kumppani_core::time::Timestamp;
@@ -44,13 +54,133 @@ pub const LINK_CODE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// (days ago, mood, tags, text)
-const ENTRIES: &[(i64, i64, &[&str], &str)] = &[
-    (13, 4, &["kirjasto"], "Kirjaston uusi lukunurkkaus on tosi viihtyisä. Lapset lukivat siellä koko iltapäivän, mutta valo on illalla vähän himmeä."),
-    (10, 2, &["puisto"], "Puiston penkit ovat vieläkin rikki leikkipaikan vieressä. Isovanhemmilla ei ole missä istua, kun lapset leikkivät."),
-    (7, 5, &["koulu", "asukasilta"], "Asukasilta koululla oli hyvä! Paikalla oli noin 40 ihmistä ja saimme kertoa omat ideamme puistosta suoraan kaupungin väelle."),
-    (4, 2, &["liikenne", "turvallisuus"], "Bussipysäkin valo Hervannan valtaväylällä on ollut pimeänä viikon. Aamulla seitsemältä pysäkillä on tosi pimeää."),
-    (1, 3, &["puisto", "liikenne"], "Kävelin puiston läpi pysäkille. Polku on liukas, mutta joku on korjannut yhden penkeistä. Hyvä alku."),
+/// The prompts: (text, opened days ago, closed days ago if closed).
+pub const PROMPTS: [(&str, i64, Option<i64>); 3] = [
+    ("Hetki tänään, jolloin tunsit tulleesi kuulluksi", 14, None),
+    ("Mikä asuinalueella toimi tällä viikolla hyvin?", 5, None),
+    (
+        "Millainen oli kirjaston remontin aikainen palvelu?",
+        30,
+        Some(9),
+    ),
+];
+
+/// The safeguarding notice: who reads shared entries, what they never do, where to get help.
+pub const SAFEGUARDING: &str = "Kuka lukee jakamasi merkinnät? Vain hankkeen \
+tutkimusryhmä: vastuututkija, hankkeen koordinaattori ja asukastyön sosiaaliohjaaja. He \
+lukevat merkintöjä, jotta Hervannan palveluja voidaan kehittää yhdessä asukkaiden kanssa.
+
+Mitä he eivät tee: merkintöjä ei koskaan anneta viranomaisille, eikä niitä käytetä ketään \
+vastaan. Nimiä ei julkaista missään. Nimettömästä merkinnästä ei näe, kuka sen kirjoitti.
+
+Voit perua jakamisen milloin tahansa. Silloin merkintä poistuu tutkimusryhmän näkyvistä.
+
+Jos tarvitset apua heti, soita hätänumeroon 112. Kriisipuhelin 09 2525 0111 päivystää \
+ympäri vuorokauden.";
+
+/// Minutes before a shared tablet locks itself.
+pub const IDLE_LOCK_MINUTES: u32 = 5;
+
+/// The research team's themes for coding shared entries.
+pub const ANALYSIS_THEMES: [&str; 4] = [
+    "Kuulluksi tuleminen",
+    "Turvallisuus",
+    "Arki ja rutiinit",
+    "Tilat ja ympäristö",
+];
+
+/// A diary entry a demo resident shared with the project.
+struct DemoEntry {
+    who: Who,
+    days_ago: i64,
+    mood: i64,
+    tags: &'static [&'static str],
+    text: &'static str,
+    sharing: Sharing,
+    /// The prompt it answers, by its place in [`PROMPTS`].
+    prompt: Option<usize>,
+    /// The research team's codes, from [`ANALYSIS_THEMES`].
+    codes: &'static [&'static str],
+}
+
+const ENTRIES: &[DemoEntry] = &[
+    DemoEntry {
+        who: Who::Aino,
+        days_ago: 13,
+        mood: 4,
+        tags: &["kirjasto"],
+        text: "Kirjaston uusi lukunurkkaus on tosi viihtyisä. Lapset lukivat siellä koko \
+            iltapäivän, mutta valo on illalla vähän himmeä.",
+        sharing: Sharing::Named,
+        prompt: Some(2),
+        codes: &[ANALYSIS_THEMES[3]],
+    },
+    DemoEntry {
+        who: Who::Aino,
+        days_ago: 10,
+        mood: 2,
+        tags: &["puisto"],
+        text: "Puiston penkit ovat vieläkin rikki leikkipaikan vieressä. Isovanhemmilla ei ole \
+            missä istua, kun lapset leikkivät.",
+        sharing: Sharing::Anonymous,
+        prompt: None,
+        codes: &[ANALYSIS_THEMES[3]],
+    },
+    DemoEntry {
+        who: Who::Aino,
+        days_ago: 7,
+        mood: 5,
+        tags: &["koulu", "asukasilta"],
+        text: "Asukasilta koululla oli hyvä! Paikalla oli noin 40 ihmistä ja saimme kertoa \
+            omat ideamme puistosta suoraan kaupungin väelle.",
+        sharing: Sharing::Named,
+        prompt: Some(0),
+        codes: &[ANALYSIS_THEMES[0]],
+    },
+    DemoEntry {
+        who: Who::Aino,
+        days_ago: 4,
+        mood: 2,
+        tags: &["liikenne", "turvallisuus"],
+        text: "Bussipysäkin valo Hervannan valtaväylällä on ollut pimeänä viikon. Aamulla \
+            seitsemältä pysäkillä on tosi pimeää.",
+        sharing: Sharing::Anonymous,
+        prompt: None,
+        codes: &[ANALYSIS_THEMES[1], ANALYSIS_THEMES[2]],
+    },
+    DemoEntry {
+        who: Who::Aino,
+        days_ago: 1,
+        mood: 3,
+        tags: &["puisto", "liikenne"],
+        text: "Kävelin puiston läpi pysäkille. Polku on liukas, mutta joku on korjannut yhden \
+            penkeistä. Hyvä alku.",
+        sharing: Sharing::Named,
+        prompt: Some(1),
+        codes: &[],
+    },
+    DemoEntry {
+        who: Who::Leena,
+        days_ago: 3,
+        mood: 4,
+        tags: &["kirjasto"],
+        text: "Kirjaston työntekijä kysyi, miten minulla menee, ja jäi oikeasti kuuntelemaan. \
+            Tuntui, että minulla on väliä.",
+        sharing: Sharing::Anonymous,
+        prompt: Some(0),
+        codes: &[ANALYSIS_THEMES[0]],
+    },
+    DemoEntry {
+        who: Who::Matti,
+        days_ago: 2,
+        mood: 4,
+        tags: &["liikenne"],
+        text: "Pyörätien kuoppa Insinöörinkadulla korjattiin kahdessa päivässä siitä, kun \
+            ilmoitin siitä. Nopeaa!",
+        sharing: Sharing::Named,
+        prompt: Some(1),
+        codes: &[],
+    },
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -157,23 +287,48 @@ pub fn events(now: i64) -> Vec<EventDraft> {
     ]
 }
 
-/// Aino's member document, with her diary entries written by a fresh random writer.
-pub fn resident_document(now: i64) -> Result<automerge::AutoCommit, MemberDocError> {
-    let mut doc = member::new_document();
-    set_writer(&mut doc, random_bytes());
-    for (days_ago, mood, tags, text) in ENTRIES {
-        let at = Timestamp(now - days_ago * DAY_MS);
-        let draft = EntryDraft {
+/// The demo prompts, opened and closed relative to `now`.
+pub fn prompts(now: i64) -> Vec<PromptDraft> {
+    PROMPTS
+        .iter()
+        .map(|(text, opened, closed)| PromptDraft {
             text: (*text).to_owned(),
-            mood: Mood::new(*mood).expect("demo moods are 1 to 5"),
-            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            opens_at: Timestamp(now - opened * DAY_MS),
+            closes_at: closed.map(|c| Timestamp(now - c * DAY_MS)),
+        })
+        .collect()
+}
+
+/// Shares the demo diary entries from the residents' documents (indexed by [`Who::index`]),
+/// answering the prompts `prompt_ids` (in the order of [`PROMPTS`]), and codes them in the
+/// staff document. The staff document's inbox itself is the hub's to derive.
+fn write_diaries(
+    residents: &mut [(MemberId, automerge::AutoCommit)],
+    staff_doc: &mut automerge::AutoCommit,
+    prompt_ids: &[PromptId],
+    now: i64,
+) -> Result<(), DemoError> {
+    let themes: Vec<String> = ANALYSIS_THEMES.iter().map(|t| (*t).to_owned()).collect();
+    staff::set_analysis_themes(staff_doc, &themes)?;
+    for e in ENTRIES {
+        let at = Timestamp(now - e.days_ago * DAY_MS);
+        let draft = EntryDraft {
+            text: e.text.to_owned(),
+            mood: Mood::new(e.mood).expect("demo moods are 1 to 5"),
+            tags: e.tags.iter().map(|t| (*t).to_owned()).collect(),
             at,
-            prompt: None,
+            prompt: e.prompt.map(|p| prompt_ids[p]),
         };
-        member::add_entry(&mut doc, EntryId::from_bytes(random_bytes()), &draft, at)?;
-        member::commit(&mut doc, "päiväkirjamerkintä", at);
+        let (author, doc) = &mut residents[e.who.index()];
+        let shared = EntryId::from_bytes(random_bytes());
+        member::share_entry(doc, shared, &draft, e.sharing, at)?;
+        member::commit(doc, "jaettu merkintä", at);
+        for theme in e.codes {
+            staff::set_code(staff_doc, staff_entry_id(*author, shared), theme, true)?;
+        }
     }
-    Ok(doc)
+    kumppani_core::model::commit(staff_doc, "koodaus", Timestamp(now));
+    Ok(())
 }
 
 /// Who does something in the demo: Aino, Matti, Leena, Jukka (see [`NEIGHBOURS`]).
@@ -354,6 +509,18 @@ fn write_ideas(
     Ok(())
 }
 
+/// Aino and the neighbours, each with a fresh id and an empty member document.
+fn empty_residents() -> Vec<(MemberId, automerge::AutoCommit)> {
+    std::iter::once(RESIDENT_NAME)
+        .chain(NEIGHBOURS)
+        .map(|_| {
+            let mut doc = member::new_document();
+            set_writer(&mut doc, random_bytes());
+            (MemberId::from_bytes(random_bytes()), doc)
+        })
+        .collect()
+}
+
 /// Creates the demo project and members if the hub has no projects yet. `true` if it did.
 pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
     if !store.projects().await?.is_empty() {
@@ -376,22 +543,20 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
         first.get_or_insert(id);
         project::add_event(&mut events_doc, id, &draft, Timestamp(now))?;
     }
-    kumppani_core::model::commit(&mut events_doc, "tapahtumat", Timestamp(now));
+    let mut prompt_ids = Vec::new();
+    for draft in prompts(now) {
+        let id = PromptId::from_bytes(random_bytes());
+        project::put_prompt(&mut events_doc, id, &draft, Timestamp(now))?;
+        prompt_ids.push(id);
+    }
+    project::set_safeguarding(&mut events_doc, SAFEGUARDING, Timestamp(now))?;
+    project::set_idle_lock_minutes(&mut events_doc, IDLE_LOCK_MINUTES)?;
+    kumppani_core::model::commit(&mut events_doc, "tapahtumat ja päiväkirja", Timestamp(now));
     store
         .append_chunk(project_doc, &events_doc.save_incremental())
         .await?;
 
-    let mut aino = resident_document(now)?;
-    if let Some(first) = first {
-        member::request_signup(&mut aino, first, Timestamp(now))?;
-        member::commit(&mut aino, "ilmoittautuminen", Timestamp(now));
-    }
-    let mut residents = vec![(MemberId::from_bytes(random_bytes()), aino)];
-    for _ in NEIGHBOURS {
-        let mut doc = member::new_document();
-        set_writer(&mut doc, random_bytes());
-        residents.push((MemberId::from_bytes(random_bytes()), doc));
-    }
+    let mut residents = empty_residents();
     let staff_doc = store
         .project(project.id)
         .await?
@@ -399,6 +564,12 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
         .ok_or(DemoError::NoProjectDocument)?;
     let mut answers_doc = store.load_doc(staff_doc).await?.to_doc()?;
     set_writer(&mut answers_doc, random_bytes());
+    write_diaries(&mut residents, &mut answers_doc, &prompt_ids, now)?;
+    if let Some(first) = first {
+        let aino = &mut residents[Who::Aino.index()].1;
+        member::request_signup(aino, first, Timestamp(now))?;
+        member::commit(aino, "ilmoittautuminen", Timestamp(now));
+    }
     write_ideas(&mut residents, &mut answers_doc, now)?;
     store
         .append_chunk(staff_doc, &answers_doc.save_incremental())
@@ -465,17 +636,81 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_demo_diary_holds_every_entry_with_moods_and_tags() {
-        let doc = resident_document(1_700_000_000_000).unwrap();
-        let entries = member::entries(&doc);
-        assert_eq!(entries.len(), ENTRIES.len());
-        assert!(entries
+    fn the_demo_diaries_are_shared_named_and_anonymously_with_prompts_and_codes() {
+        let now = 1_700_000_000_000;
+        let mut residents = empty_residents();
+        let mut staff_doc = staff::new_document();
+        set_writer(&mut staff_doc, random_bytes());
+        let prompt_ids: Vec<PromptId> = PROMPTS
             .iter()
-            .all(|e| (2..=5).contains(&e.mood.get()) && !e.tags.is_empty()));
-        assert!(
-            entries[0].at > entries[entries.len() - 1].at,
-            "newest first"
+            .map(|_| PromptId::from_bytes(random_bytes()))
+            .collect();
+        write_diaries(&mut residents, &mut staff_doc, &prompt_ids, now).unwrap();
+
+        let aino = member::shared_entries(&residents[Who::Aino.index()].1);
+        assert_eq!(aino.len(), 5, "Aino's diary as the app's tests know it");
+        assert_eq!(member::entries(&residents[Who::Aino.index()].1).len(), 5);
+        assert!(aino
+            .iter()
+            .all(|(e, _)| (2..=5).contains(&e.mood.get()) && !e.tags.is_empty()));
+        assert!(aino[0].0.at > aino[aino.len() - 1].0.at, "newest first");
+        for sharing in [Sharing::Named, Sharing::Anonymous] {
+            assert!(aino.iter().any(|(_, s)| *s == sharing), "{sharing:?}");
+        }
+        let all: Vec<_> = residents
+            .iter()
+            .flat_map(|(_, doc)| member::shared_entries(doc))
+            .collect();
+        assert_eq!(all.len(), ENTRIES.len());
+        // Every answer falls while its prompt was open.
+        let drafts = prompts(now);
+        for (entry, _) in &all {
+            if let Some(p) = entry.prompt {
+                let i = prompt_ids.iter().position(|id| *id == p).unwrap();
+                let open = &drafts[i];
+                assert!(open.opens_at <= entry.at, "{}", entry.text);
+                assert!(
+                    open.closes_at.is_none_or(|c| entry.at < c),
+                    "{}",
+                    entry.text
+                );
+            }
+        }
+        assert_eq!(staff::analysis_themes(&staff_doc), ANALYSIS_THEMES);
+        let codes = staff::codes(&staff_doc);
+        assert_eq!(
+            codes.len(),
+            ENTRIES.iter().filter(|e| !e.codes.is_empty()).count()
         );
+        assert!(codes
+            .values()
+            .flatten()
+            .all(|c| ANALYSIS_THEMES.contains(&c.as_str())));
+    }
+
+    #[test]
+    fn the_demo_prompts_are_valid_two_open_and_one_closed() {
+        let now = 1_736_942_400_000;
+        let mut doc = project::new_document();
+        set_writer(&mut doc, random_bytes());
+        for draft in prompts(now) {
+            draft.validate().unwrap();
+            project::put_prompt(
+                &mut doc,
+                PromptId::from_bytes(random_bytes()),
+                &draft,
+                Timestamp(now),
+            )
+            .unwrap();
+        }
+        let open: Vec<String> = project::open_prompts(&doc, Timestamp(now))
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(open.len(), 2);
+        assert!(!open.iter().any(|t| t.contains("kirjaston remontin")));
+        project::set_safeguarding(&mut doc, SAFEGUARDING, Timestamp(now)).unwrap();
+        assert!(SAFEGUARDING.contains("112") && SAFEGUARDING.contains("09 2525 0111"));
     }
 
     #[test]
@@ -515,7 +750,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_demo_ideas_are_published_with_supports_authors_and_answers() {
+    async fn the_demo_ideas_are_published_and_the_inbox_holds_named_and_anonymous_entries() {
         use crate::store::sqlite::SqliteStore;
         use std::sync::Arc;
         let dir = tempfile::tempdir().unwrap();
@@ -546,9 +781,35 @@ mod tests {
             ]
         );
 
-        crate::ideas::rederive_project(&state, project.id)
+        crate::derivation::rederive_project(&state, project.id)
             .await
             .unwrap();
+        let staff_doc = state
+            .docs
+            .lock(&store, project.staff_doc.unwrap())
+            .await
+            .unwrap();
+        let inbox = staff::shared_entries(&staff_doc);
+        assert_eq!(inbox.len(), ENTRIES.len());
+        let (named, anonymous): (Vec<_>, Vec<_>) =
+            inbox.iter().partition(|e| e.sharing == Sharing::Named);
+        assert!(!named.is_empty() && !anonymous.is_empty());
+        assert!(anonymous
+            .iter()
+            .all(|e| e.author.is_none() && e.author_name.is_none()));
+        assert!(named.iter().all(|e| e.author.is_some()));
+        assert!(named
+            .iter()
+            .any(|e| e.author_name.as_deref() == Some(RESIDENT_NAME)));
+        assert!(inbox.iter().any(|e| e.prompt.is_some()));
+        let codes = staff::codes(&staff_doc);
+        assert!(!codes.is_empty());
+        assert!(
+            codes.keys().all(|id| inbox.iter().any(|e| e.id == *id)),
+            "every code is on an entry in the inbox"
+        );
+        assert_eq!(staff::analysis_themes(&staff_doc), ANALYSIS_THEMES);
+        drop(staff_doc);
         let doc = store
             .load_doc(project.project_doc.unwrap())
             .await
@@ -556,6 +817,13 @@ mod tests {
             .to_doc()
             .unwrap();
         assert_eq!(project::themes(&doc), THEMES);
+        assert_eq!(project::open_prompts(&doc, Timestamp(now_ms())).len(), 2);
+        assert_eq!(project::prompts(&doc).len(), 3);
+        assert_eq!(
+            project::safeguarding(&doc).map(|s| s.text),
+            Some(SAFEGUARDING.to_owned())
+        );
+        assert_eq!(project::idle_lock_minutes(&doc), IDLE_LOCK_MINUTES);
         let published = project::published_ideas(&doc);
         let idea = |title: &str| {
             published

@@ -8,37 +8,16 @@
 //! writes elsewhere is never read as published state. Core's [`derive_ideas`] decides what
 //! is published; [`plan`] decides what to write, so deriving again writes nothing.
 //!
-//! Derivations share the per-project lock with seats ([`crate::seats::ProjectLocks`]) and
-//! store each change before connections are told of it.
+//! [`publish`] runs in the pass over the project's member documents
+//! ([`crate::derivation`]), which holds the per-project lock and reads each document once.
 
 use crate::seats::{write_as_hub, SeatsError};
 use crate::state::AppState;
-use crate::store::DocMeta;
 use kumppani_core::derive::ideas::{derive_ideas, MemberIdeas};
-use kumppani_core::ids::{DocId, IdeaId, MemberId, ProjectId};
+use kumppani_core::ids::{DocId, IdeaId};
 use kumppani_core::model::idea::PublishedIdea;
 use kumppani_core::model::{project, staff};
-use kumppani_core::wire::DocKind;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
-
-/// What each member document last gave a derivation that was written. A member document
-/// whose ideas, supports, comments and reports read the same (a diary entry, a sign-up)
-/// needs no new derivation.
-#[derive(Clone, Default)]
-pub struct IdeaInputs {
-    seen: Arc<Mutex<HashMap<DocId, MemberIdeas>>>,
-}
-
-impl IdeaInputs {
-    fn unchanged(&self, doc: DocId, now: &MemberIdeas) -> bool {
-        self.seen.lock().expect("idea inputs").get(&doc) == Some(now)
-    }
-
-    fn remember(&self, seen: impl IntoIterator<Item = (DocId, MemberIdeas)>) {
-        self.seen.lock().expect("idea inputs").extend(seen);
-    }
-}
+use std::collections::BTreeMap;
 
 /// What to write into the project document: the ideas whose published form differs
 /// (`write`), and the published ideas that no longer exist (`remove`).
@@ -69,56 +48,15 @@ pub fn plan(derived: Vec<PublishedIdea>, published: &[PublishedIdea]) -> Plan {
     Plan { write, remove }
 }
 
-/// Runs what follows a stored change to `doc`; failures are logged (the next change or the
-/// next start derives again from the same documents).
-pub async fn after_change(state: &AppState, doc: DocId, meta: DocMeta) {
-    let result = match meta.kind {
-        DocKind::Member => member_changed(state, meta.project, doc).await,
-        DocKind::Project | DocKind::Staff => rederive_project(state, meta.project).await,
-    };
-    if let Err(e) = result {
-        tracing::error!(error = %e, %doc, "could not derive ideas");
-    }
-}
-
-async fn member_changed(
+/// Derives the project's published ideas from what the pass read from every member
+/// document ([`crate::derivation`]) and from the staff document, and writes what differs
+/// into the project document.
+pub async fn publish(
     state: &AppState,
-    project: ProjectId,
-    doc: DocId,
+    project_doc: DocId,
+    staff_doc: DocId,
+    members: &[MemberIdeas],
 ) -> Result<(), SeatsError> {
-    let now = {
-        let guard = state.docs.lock(state.store.as_ref(), doc).await?;
-        // The name is not compared: it comes from the members table, not the document.
-        MemberIdeas::read(MemberId::from_bytes([0; 16]), "", &guard)
-    };
-    if state.idea_inputs.unchanged(doc, &now) {
-        return Ok(());
-    }
-    rederive_project(state, project).await
-}
-
-/// Derives the project's published ideas from every member document and the staff
-/// document, and writes what differs into the project document.
-pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<(), SeatsError> {
-    let _serial = state.derivations.lock(project).await;
-    let Some(record) = state.store.project(project).await? else {
-        return Ok(());
-    };
-    let (Some(project_doc), Some(staff_doc)) = (record.project_doc, record.staff_doc) else {
-        return Ok(());
-    };
-    let mut members = state.store.members_of_project(project).await?;
-    members.sort_by_key(|m| m.id);
-    let mut inputs = Vec::with_capacity(members.len());
-    let mut seen = Vec::with_capacity(members.len());
-    for m in &members {
-        let guard = state.docs.lock(state.store.as_ref(), m.member_doc).await?;
-        inputs.push(MemberIdeas::read(m.id, &m.display_name, &guard));
-        seen.push((
-            m.member_doc,
-            MemberIdeas::read(MemberId::from_bytes([0; 16]), "", &guard),
-        ));
-    }
     let staff_ideas = {
         let guard = state.docs.lock(state.store.as_ref(), staff_doc).await?;
         staff::staff_ideas(&guard)
@@ -130,29 +68,20 @@ pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<()
             project::published_ideas(&guard),
         )
     };
-    let plan = plan(derive_ideas(&inputs, &staff_ideas, threshold), &published);
-    if !plan.is_empty() {
-        write_as_hub(state, project_doc, "hub: ideas", |doc| {
-            for id in &plan.remove {
-                project::remove_published_idea(doc, *id).map_err(|e| e.to_string())?;
-            }
-            for idea in &plan.write {
-                project::set_published_idea(doc, idea).map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        })
-        .await?;
+    let plan = plan(derive_ideas(members, &staff_ideas, threshold), &published);
+    if plan.is_empty() {
+        return Ok(());
     }
-    state.idea_inputs.remember(seen);
-    Ok(())
-}
-
-/// [`rederive_project`] for every project: run at startup.
-pub async fn rederive_all(state: &AppState) -> Result<(), SeatsError> {
-    for p in state.store.projects().await? {
-        rederive_project(state, p.id).await?;
-    }
-    Ok(())
+    write_as_hub(state, project_doc, "hub: ideas", |doc| {
+        for id in &plan.remove {
+            project::remove_published_idea(doc, *id).map_err(|e| e.to_string())?;
+        }
+        for idea in &plan.write {
+            project::set_published_idea(doc, idea).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! - [`connection`] is the sync protocol's hub side without the socket; [`access`] decides
 //!   who may sync which document; [`docs`] caches documents in memory.
 //! - [`store`] is the storage trait ([`store::sqlite`] implements it) with its conformance suite.
-//! - [`ideas`] derives the published ideas (supports, comments, answers, moderation) into the
-//!   project document.
+//! - [`derivation`] reads every member document of a project in one pass, for [`ideas`]
+//!   (the published ideas, supports, comments, answers and moderation, into the project
+//!   document) and [`diary`] (the inbox of shared diary entries, into the staff document).
 //! - [`seats`] keeps the receipt log of sign-ups and derives seats, rosters and counts.
 //! - [`tokens`] mints tokens and codes; [`projects`] and [`demo`] create projects;
 //!   [`banner`] prints codes and QR codes for the operator.
@@ -17,6 +18,8 @@ pub mod clock;
 pub mod config;
 pub mod connection;
 pub mod demo;
+pub mod derivation;
+pub mod diary;
 pub mod docs;
 pub mod error;
 pub mod ideas;

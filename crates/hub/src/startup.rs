@@ -49,8 +49,8 @@ impl Application {
         if let Err(e) = crate::seats::rederive_all(&state).await {
             tracing::error!(error = %e, "could not rederive seats at startup");
         }
-        if let Err(e) = crate::ideas::rederive_all(&state).await {
-            tracing::error!(error = %e, "could not rederive ideas at startup");
+        if let Err(e) = crate::derivation::rederive_all(&state).await {
+            tracing::error!(error = %e, "could not rederive ideas and shared entries at startup");
         }
         Ok(Self {
             listener,

@@ -34,8 +34,8 @@ pub struct AppState {
     pub derivations: ProjectLocks,
     /// The actor the hub writes documents with, fresh for each run of the process.
     pub hub_actor: [u8; 16],
-    /// What each member document last gave the idea derivation, to skip unchanged ones.
-    pub idea_inputs: crate::ideas::IdeaInputs,
+    /// What each member document last gave the derivations, to skip unchanged ones.
+    pub member_inputs: crate::derivation::MemberInputs,
     next_connection: Arc<AtomicU64>,
 }
 
@@ -49,7 +49,7 @@ impl AppState {
             events,
             derivations: ProjectLocks::default(),
             hub_actor: crate::tokens::random_bytes(),
-            idea_inputs: Default::default(),
+            member_inputs: Default::default(),
             next_connection: Arc::new(AtomicU64::new(1)),
         }
     }
