@@ -1,5 +1,6 @@
 //! Components, one per file, props in.
 
+mod bar_chart;
 mod door_check_in;
 mod entry_card;
 mod entry_form;
@@ -13,19 +14,22 @@ mod nav_bar;
 mod report_form;
 mod roster_export;
 mod roster_list;
+mod save_actions;
 mod signup_button;
 mod signup_status;
 mod support_button;
 mod sync_status;
+mod themes_form;
 mod ticket_card;
 mod walk_in_form;
 
+pub use bar_chart::BarChart;
 pub use door_check_in::DoorCheckIn;
 pub use entry_card::EntryCard;
 pub use entry_form::EntryForm;
 pub use event_cancellation::EventCancellation;
 pub use event_facts::{places, EventFacts};
-pub use event_form::EventForm;
+pub use event_form::{sentence, EventForm};
 pub use idea_answer_form::{idea_status_words, IdeaAnswerForm};
 pub use idea_words::{status_title, status_word};
 pub use moderation_controls::ModerationControls;
@@ -33,9 +37,11 @@ pub use nav_bar::NavBar;
 pub use report_form::ReportForm;
 pub use roster_export::RosterExport;
 pub use roster_list::{status_words, RosterList};
+pub use save_actions::{use_saving, SaveActions, Saving};
 pub use signup_button::SignupButton;
 pub use signup_status::signup_words;
 pub use support_button::SupportButton;
 pub use sync_status::{skew_words, SyncStatusLine};
+pub use themes_form::{ThemeList, ThemesForm};
 pub use ticket_card::TicketCard;
 pub use walk_in_form::WalkInForm;

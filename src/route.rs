@@ -2,7 +2,7 @@
 
 use crate::views::{
     Diary, EventDetail, Events, Home, IdeaDetail, Ideas, Inbox, Join, NewIdea, Organise,
-    OrganiseEvent, OrganiseIdeas, Settings, Shell,
+    OrganiseDiary, OrganiseEntries, OrganiseEvent, OrganiseIdeas, Settings, Shell,
 };
 use dioxus::prelude::*;
 
@@ -32,6 +32,10 @@ pub enum Route {
         Organise {},
         #[route("/organise/ideas")]
         OrganiseIdeas {},
+        #[route("/organise/diary")]
+        OrganiseDiary {},
+        #[route("/organise/entries")]
+        OrganiseEntries {},
         #[route("/organise/:id")]
         OrganiseEvent { id: String },
         #[route("/settings")]

@@ -60,11 +60,20 @@ pub fn Organise() -> Element {
             (e.clone(), counts)
         })
         .collect();
+    let shared = st.shared_entries.len();
     drop(st);
     rsx! {
         h1 { class: "section-title", "Organise" }
-        p { class: "card",
-            Link { to: crate::route::Route::OrganiseIdeas {}, "Ideas: answers, moderation, themes and export" }
+        ul { class: "card organise-links",
+            li {
+                Link { to: Route::OrganiseIdeas {}, "Ideas: answers, moderation, themes and export" }
+            }
+            li {
+                Link { to: Route::OrganiseDiary {}, "Diary: prompts, safeguarding notice, people without a phone" }
+            }
+            li {
+                Link { to: Route::OrganiseEntries {}, "Shared diary entries ({shared})" }
+            }
         }
         section { aria_labelledby: "organise-events-title",
             h2 { id: "organise-events-title", class: "section-title",

@@ -4,7 +4,7 @@
 //! The app has no member documents, so its moderation queue is every published idea or
 //! comment that is hidden, whether by reports or by an organiser.
 
-use crate::components::{idea_status_words, ModerationControls};
+use crate::components::{idea_status_words, BarChart, ModerationControls, ThemeList, ThemesForm};
 use crate::download::save_file;
 use crate::format;
 use crate::route::Route;
@@ -168,42 +168,6 @@ fn now() -> Timestamp {
     Timestamp::from_utc(chrono::Utc::now())
 }
 
-/// A bar's width, as a percentage of the largest count (0 for an empty chart).
-fn share(n: usize, max: usize) -> usize {
-    (n * 100).checked_div(max).unwrap_or(0)
-}
-
-#[component]
-fn BarChart(id: String, caption: String, heading: String, rows: Vec<(String, usize)>) -> Element {
-    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    rsx! {
-        table { class: "bar-chart", id: "{id}", "data-testid": "{id}",
-            caption { "{caption}" }
-            thead {
-                tr {
-                    th { scope: "col", "{heading}" }
-                    th { scope: "col", "Ideas" }
-                }
-            }
-            tbody {
-                for (label, n) in rows {
-                    tr { key: "{label}",
-                        th { scope: "row", "{label}" }
-                        td {
-                            div { class: "bar-cell",
-                                span { class: "bar", aria_hidden: "true",
-                                    style: "width: {share(n, max)}%",
-                                }
-                                span { class: "bar-count", "{n}" }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// Organisers: how many reports from different members hide an idea or comment.
 #[component]
 fn ReportThresholdForm() -> Element {
@@ -258,60 +222,6 @@ fn ReportThresholdForm() -> Element {
                 }
                 if saved() {
                     p { class: "saved", role: "status", "Saved on this device." }
-                }
-                if let Some(e) = error() {
-                    p { class: "error", role: "alert", "{e}" }
-                }
-            }
-        }
-    }
-}
-
-/// Organisers: the project's idea themes, one per line, in the order residents see them.
-#[component]
-fn ThemesForm() -> Element {
-    let state = use_app_state();
-    let commands = use_commands();
-    let mut text = use_signal(|| state.read().themes.join("\n"));
-    let mut busy = use_signal(|| false);
-    let mut error = use_signal(|| None::<String>);
-    let mut saved = use_signal(|| false);
-    let save = move |evt: FormEvent| {
-        evt.prevent_default();
-        if busy() {
-            return;
-        }
-        let themes: Vec<String> = text().lines().map(str::to_owned).collect();
-        busy.set(true);
-        error.set(None);
-        saved.set(false);
-        spawn(async move {
-            let result = ask(commands, |reply| Command::SetThemes { themes, reply }).await;
-            busy.set(false);
-            match result {
-                Ok(()) => saved.set(true),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    rsx! {
-        section { class: "card", aria_labelledby: "ideas-themes-title",
-            h2 { id: "ideas-themes-title", "Themes" }
-            form { "data-testid": "themes-form", onsubmit: save, novalidate: true,
-                label { r#for: "ideas-themes", "Themes, one per line" }
-                textarea {
-                    id: "ideas-themes",
-                    rows: "6",
-                    value: "{text}",
-                    oninput: move |e| { text.set(e.value()); saved.set(false); },
-                }
-                div { class: "actions",
-                    button { class: "button primary", r#type: "submit", disabled: busy(),
-                        if busy() { "Saving…" } else { "Save themes" }
-                    }
-                }
-                if saved() {
-                    p { class: "saved", role: "status", "Themes saved on this device." }
                 }
                 if let Some(e) = error() {
                     p { class: "error", role: "alert", "{e}" }
@@ -396,12 +306,14 @@ pub fn OrganiseIdeas() -> Element {
                 id: "ideas-by-theme",
                 caption: "Ideas per theme",
                 heading: "Theme",
+                unit: "Ideas",
                 rows: themes,
             }
             BarChart {
                 id: "ideas-by-status",
                 caption: "Ideas per status",
                 heading: "Status",
+                unit: "Ideas",
                 rows: statuses,
             }
         }
@@ -448,8 +360,8 @@ pub fn OrganiseIdeas() -> Element {
                 }
             }
         }
-        ThemesForm {}
-            ReportThresholdForm {}
+        ThemesForm { list: ThemeList::Ideas }
+        ReportThresholdForm {}
         section { class: "card", aria_labelledby: "ideas-export-title",
             h2 { id: "ideas-export-title", "Export" }
             div { class: "actions",
