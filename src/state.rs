@@ -4,11 +4,12 @@ use crate::sync::Command;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
 use kumppani_core::derive::ideas::InboxItem;
-use kumppani_core::ids::{EventId, IdeaId};
+use kumppani_core::ids::{EntryId, EventId, IdeaId, ProfileId};
 use kumppani_core::model::event::Event;
 use kumppani_core::model::idea::{PublishedIdea, ReportTarget};
-use kumppani_core::model::member::{Signup, SignupView};
-use kumppani_core::model::staff::{CheckIn, RosterEntry, RosterSummary, WalkIn};
+use kumppani_core::model::member::{Sharing, Signup, SignupView};
+use kumppani_core::model::project::{Prompt, Safeguarding};
+use kumppani_core::model::staff::{CheckIn, RosterEntry, RosterSummary, SharedEntry, WalkIn};
 use kumppani_core::model::DiaryEntry;
 use kumppani_core::status::Connection;
 use kumppani_core::time::Timestamp;
@@ -19,8 +20,10 @@ use std::collections::BTreeSet;
 pub enum Phase {
     /// Opening the store and reading the identity.
     Loading,
-    /// No identity on this device yet: show Join.
+    /// No profile on this device yet: show Join.
     NeedsJoin,
+    /// Profiles exist and none is open: pick one and type its PIN (or add one).
+    Locked,
     Ready,
     /// Storage cannot be used at all; the message says what to do.
     StorageFailed(String),
@@ -44,11 +47,47 @@ pub struct Profile {
     pub hub_url: String,
 }
 
+/// A profile on this device as the lock screen lists it (nothing secret).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileCard {
+    pub id: ProfileId,
+    pub name: String,
+    pub project_name: String,
+    /// Set after too many wrong PINs: no try before this time.
+    pub wait_until: Option<Timestamp>,
+}
+
+/// Who can read a diary entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Only on this device, sealed with the profile's PIN.
+    Private,
+    /// Shared with the project's organisers, named or anonymous.
+    Shared(Sharing),
+    /// Written by an earlier version into the member's account: synced to the member's own
+    /// devices, not shared with anyone.
+    Account,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub phase: Phase,
     pub profile: Option<Profile>,
+    /// Every profile on this device (the lock screen).
+    pub profiles: Vec<ProfileCard>,
+    /// The open profile's diary: private and shared entries together, newest first.
     pub entries: Vec<DiaryEntry>,
+    pub visibility: BTreeMap<EntryId, Visibility>,
+    /// Every prompt of the project (the diary offers the open ones).
+    pub prompts: Vec<Prompt>,
+    pub safeguarding: Option<Safeguarding>,
+    /// The notice as this profile last acknowledged it (its `updated_at`).
+    pub safeguarding_seen: Option<Timestamp>,
+    pub idle_lock_minutes: u32,
+    /// Organisers only: shared diary entries, analysis themes and each entry's codes.
+    pub shared_entries: Vec<SharedEntry>,
+    pub analysis_themes: Vec<String>,
+    pub codes: BTreeMap<EntryId, BTreeSet<String>>,
     /// The project's events, soonest first (project document).
     pub events: Vec<Event>,
     /// `(confirmed, waitlisted)` per event, as the hub counted them.
@@ -84,7 +123,16 @@ impl Default for AppState {
         Self {
             phase: Phase::Loading,
             profile: None,
+            profiles: Vec::new(),
             entries: Vec::new(),
+            visibility: BTreeMap::new(),
+            prompts: Vec::new(),
+            safeguarding: None,
+            safeguarding_seen: None,
+            idle_lock_minutes: kumppani_core::model::project::DEFAULT_IDLE_LOCK_MINUTES,
+            shared_entries: Vec::new(),
+            analysis_themes: Vec::new(),
+            codes: BTreeMap::new(),
             events: Vec::new(),
             counts: BTreeMap::new(),
             signups: BTreeMap::new(),

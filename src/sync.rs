@@ -6,6 +6,7 @@
 
 pub mod command;
 pub mod identity;
+pub mod profiles;
 pub mod store_error;
 
 #[cfg(not(target_arch = "wasm32"))]

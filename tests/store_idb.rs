@@ -53,3 +53,60 @@ async fn a_reopened_database_has_every_chunk_that_was_written() {
     let chunks: Vec<&[u8]> = stored.chunks.iter().map(|(_, c)| c.as_slice()).collect();
     assert_eq!(chunks, [&b"one"[..], &b"two"[..]]);
 }
+
+/// A profile's store in the browser: sealed values pass the suite, and neither the raw
+/// database nor another PIN sees the plaintext.
+mod sealed {
+    use super::*;
+    use kumppani_core::store::SealedStore;
+    use kumppani_core::vault::{KdfParams, VaultKey};
+
+    fn key(pin: &str) -> VaultKey {
+        let fast = KdfParams {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        VaultKey::derive_with(pin, &[7; 16], fast).unwrap()
+    }
+
+    fn nonce() -> [u8; 24] {
+        let mut n = [0u8; 24];
+        getrandom::fill(&mut n).unwrap();
+        n
+    }
+
+    async fn sealed(name: &str, pin: &str) -> SealedStore<IdbStore> {
+        SealedStore::new(fresh(name).await, key(pin), nonce)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_sealed_store_reloads_across_compaction() {
+        let s = sealed("t-sealed-compact", "2468").await;
+        conformance::reloads_the_same_document_across_compaction(&s).await;
+        conformance::keeps_metadata(&s).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_raw_database_holds_no_plaintext_and_another_pin_opens_nothing() {
+        let doc = DocId::from_bytes([1; 16]);
+        let secret = b"Minua pelotti puhua ryhmassa.";
+        let s = sealed("t-sealed-raw", "2468").await;
+        s.append_chunk(&doc, secret).await.unwrap();
+        s.put_meta("identity", secret).await.unwrap();
+        let raw = s.inner();
+        let chunk = &raw.load(&doc).await.unwrap().chunks[0].1;
+        assert!(!chunk.windows(secret.len()).any(|w| w == secret));
+        let meta = raw.get_meta("identity").await.unwrap().unwrap();
+        assert!(!meta.windows(secret.len()).any(|w| w == secret));
+        assert_eq!(s.load(&doc).await.unwrap().chunks[0].1, secret);
+
+        let other = SealedStore::new(
+            IdbStore::open("t-sealed-raw").await.unwrap(),
+            key("1357"),
+            nonce,
+        );
+        assert!(other.load(&doc).await.is_err());
+        assert!(other.get_meta("identity").await.is_err());
+    }
+}

@@ -3,10 +3,31 @@
 
 use crate::components::entry_card::MOOD_WORDS;
 use crate::format;
-use crate::state::{ask, use_commands};
+use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
 use dioxus::prelude::*;
+use kumppani_core::ids::PromptId;
+use kumppani_core::model::member::Sharing;
 use kumppani_core::model::{DiaryEntry, EntryDraft, Mood};
+
+/// Who may read a new entry, as the form offers it.
+const SHARING_CHOICES: [(Option<Sharing>, &str, &str); 3] = [
+    (
+        None,
+        "Only me (private, on this device)",
+        "Locked with your PIN. It never leaves this device.",
+    ),
+    (
+        Some(Sharing::Named),
+        "Share with the project under my name",
+        "The project's organisers can read it and see that you wrote it.",
+    ),
+    (
+        Some(Sharing::Anonymous),
+        "Share with the project anonymously",
+        "The organisers can read it, but not who wrote it.",
+    ),
+];
 
 fn now() -> kumppani_core::time::Timestamp {
     kumppani_core::time::Timestamp::from_utc(chrono::Utc::now())
@@ -15,6 +36,7 @@ fn now() -> kumppani_core::time::Timestamp {
 #[component]
 pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Element {
     let commands = use_commands();
+    let state = use_app_state();
     let editing = existing.clone();
     let initial = existing.clone();
     let mut text = use_signal(|| initial.as_ref().map(|e| e.text.clone()).unwrap_or_default());
@@ -27,6 +49,8 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
     });
     let mut at =
         use_signal(|| format::input_value(initial.as_ref().map(|e| e.at).unwrap_or_else(now)));
+    let mut prompt = use_signal(|| initial.as_ref().and_then(|e| e.prompt));
+    let mut sharing = use_signal(|| None::<Sharing>);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let mut saved = use_signal(|| false);
@@ -57,8 +81,9 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
             mood: m,
             tags: EntryDraft::parse_tags(&tags()),
             at: when,
-            prompt: None,
+            prompt: prompt(),
         };
+        let share = sharing();
         busy.set(true);
         error.set(None);
         saved.set(false);
@@ -73,9 +98,13 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                     })
                     .await
                 }
-                None => ask(commands, |reply| Command::AddEntry { draft, reply })
-                    .await
-                    .map(|_| ()),
+                None => ask(commands, |reply| Command::AddEntry {
+                    draft,
+                    sharing: share,
+                    reply,
+                })
+                .await
+                .map(|_| ()),
             };
             busy.set(false);
             match result {
@@ -84,6 +113,8 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                     tags.set(String::new());
                     mood.set(3);
                     at.set(format::input_value(now()));
+                    prompt.set(None);
+                    sharing.set(None);
                     saved.set(true);
                     on_done.call(());
                 }
@@ -93,6 +124,16 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
     };
 
     let is_edit = existing.is_some();
+    // Open prompts, and the one this entry answers even if it has closed since.
+    let prompts: Vec<(PromptId, String)> = {
+        let st = state.read();
+        let at_now = now();
+        st.prompts
+            .iter()
+            .filter(|p| p.is_open(at_now) || Some(p.id) == prompt())
+            .map(|p| (p.id, p.text.clone()))
+            .collect()
+    };
     rsx! {
         form { class: "entry-form", onsubmit: submit, novalidate: true,
             label { r#for: "{prefix}-text", if is_edit { "Edit the entry" } else { "What happened today?" } }
@@ -118,6 +159,17 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                     }
                 }
             }
+            if !prompts.is_empty() {
+                label { r#for: "{prefix}-prompt", "Answering a question from the project?" }
+                select {
+                    id: "{prefix}-prompt",
+                    onchange: move |e| prompt.set(e.value().parse().ok()),
+                    option { value: "", selected: prompt().is_none(), "No, just my day" }
+                    for (id, text) in prompts {
+                        option { key: "{id}", value: "{id}", selected: prompt() == Some(id), "{text}" }
+                    }
+                }
+            }
             label { r#for: "{prefix}-tags", "Tags (separate with commas)" }
             input {
                 id: "{prefix}-tags",
@@ -132,6 +184,23 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                 name: "at",
                 value: "{at}",
                 oninput: move |e| at.set(e.value()),
+            }
+            if !is_edit {
+                fieldset { class: "sharing-picker",
+                    legend { "Who can read it?" }
+                    for (i, (choice, title, hint)) in SHARING_CHOICES.iter().enumerate() {
+                        label { key: "{i}", class: "sharing-option",
+                            input {
+                                r#type: "radio",
+                                name: "{prefix}-sharing",
+                                checked: sharing() == *choice,
+                                onchange: move |_| sharing.set(SHARING_CHOICES[i].0),
+                            }
+                            span { class: "sharing-title", "{title}" }
+                            span { class: "hint", "{hint}" }
+                        }
+                    }
+                }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }

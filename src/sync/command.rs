@@ -2,31 +2,66 @@
 //! its text until the driver says the change is durable on this device.
 
 use futures::channel::oneshot;
-use kumppani_core::ids::{CommentId, EntryId, EventId, IdeaId, MemberId};
+use kumppani_core::ids::{CommentId, EntryId, EventId, IdeaId, MemberId, ProfileId, PromptId};
 use kumppani_core::model::event::EventDraft;
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, ReportTarget};
+use kumppani_core::model::member::Sharing;
+use kumppani_core::model::project::PromptDraft;
 use kumppani_core::model::staff::Approval;
 use kumppani_core::model::EntryDraft;
 
 pub type Reply<T> = oneshot::Sender<Result<T, String>>;
 
 pub enum Command {
+    /// Joins a project as a new profile on this device, sealed with `pin`.
     Join {
         hub_url: String,
         code: String,
         display_name: String,
+        pin: String,
         reply: Reply<()>,
     },
+    /// Links this device to an existing member (a code from their other device or from an
+    /// organiser) as a new profile, sealed with `pin`.
     Link {
         hub_url: String,
         code: String,
         device_name: String,
+        pin: String,
         reply: Reply<()>,
     },
+    /// Opens a profile with its PIN.
+    Unlock {
+        profile: ProfileId,
+        pin: String,
+        reply: Reply<()>,
+    },
+    /// Closes the open profile: its key is dropped and the lock screen shows.
+    Lock,
+    /// Removes a profile whose PIN is forgotten: its private entries are gone for good.
+    ForgetProfile {
+        profile: ProfileId,
+        reply: Reply<()>,
+    },
+    /// A new entry: private (`sharing: None`) or shared with the project.
     AddEntry {
         draft: EntryDraft,
+        sharing: Option<Sharing>,
         reply: Reply<EntryId>,
     },
+    /// Shares a private entry, or changes how a shared one is shown. Answers its new id.
+    ShareEntry {
+        id: EntryId,
+        sharing: Sharing,
+        reply: Reply<EntryId>,
+    },
+    /// Takes a shared entry back into the private diary. Answers its new id.
+    RevokeEntry {
+        id: EntryId,
+        reply: Reply<EntryId>,
+    },
+    /// The profile has read the safeguarding notice as it is now.
+    AcknowledgeSafeguarding,
     EditEntry {
         id: EntryId,
         draft: EntryDraft,
@@ -151,6 +186,44 @@ pub enum Command {
         reason: String,
         reply: Reply<()>,
     },
+    /// Organisers: a new prompt (`id: None`) or changes to one.
+    SavePrompt {
+        id: Option<PromptId>,
+        draft: PromptDraft,
+        reply: Reply<PromptId>,
+    },
+    RemovePrompt {
+        id: PromptId,
+        reply: Reply<()>,
+    },
+    /// Organisers: the safeguarding notice (empty removes it).
+    SetSafeguarding {
+        text: String,
+        reply: Reply<()>,
+    },
+    /// Organisers: minutes without use before the app locks on every device of the project.
+    SetIdleLock {
+        minutes: u32,
+        reply: Reply<()>,
+    },
+    /// Organisers: the project's themes for coding shared diary entries (staff-only).
+    SetAnalysisThemes {
+        themes: Vec<String>,
+        reply: Reply<()>,
+    },
+    /// Organisers: codes a shared entry with an analysis theme, or takes the code off.
+    SetCode {
+        entry: EntryId,
+        theme: String,
+        on: bool,
+        reply: Reply<()>,
+    },
+    /// Organisers: sets up a person with no phone or email; answers a single-use code the
+    /// person types on a shared tablet, where they choose their own PIN.
+    SetUpPerson {
+        display_name: String,
+        reply: Reply<(String, i64)>,
+    },
     /// The member has read their inbox.
     InboxRead,
     /// A single-use code for linking another device of this member.
@@ -163,6 +236,22 @@ pub enum Command {
     },
     /// Try to reach the hub now rather than at the next backoff step.
     RetryNow,
+}
+
+impl Command {
+    /// Whether the command may run with no profile open (everything else is dropped then).
+    pub fn works_locked(&self) -> bool {
+        matches!(
+            self,
+            Command::Join { .. }
+                | Command::Link { .. }
+                | Command::Unlock { .. }
+                | Command::Lock
+                | Command::ForgetProfile { .. }
+                | Command::NetworkChanged { .. }
+                | Command::RetryNow
+        )
+    }
 }
 
 /// Most themes a project keeps.

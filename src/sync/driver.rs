@@ -5,13 +5,14 @@
 //! reconnects with backoff. Every local change is durable in IndexedDB before its command
 //! is answered; a failed save is rolled back so that retrying cannot double an entry.
 
-use super::command::{clean_themes, Command, Reply};
+use super::command::{clean_themes, Command};
 use super::hub_api;
 use super::identity::{sync_state_key, Identity, IDENTITY_KEY};
+use super::profiles::{Profiles, DEVICE_DB, PROFILES_KEY};
 use super::store_error::StoreError;
 use super::store_idb::IdbStore;
 use super::transport_web::{self as web, connect};
-use crate::state::{AppState, Door, Phase, Profile};
+use crate::state::{AppState, Door, Phase, Profile, ProfileCard, Visibility};
 use automerge::AutoCommit;
 use dioxus::prelude::*;
 use futures::channel::mpsc::UnboundedReceiver;
@@ -26,16 +27,17 @@ use kumppani_core::derive::ideas::{
 };
 use kumppani_core::door;
 use kumppani_core::ids::{
-    CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MilestoneId, WalkInId,
+    CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MilestoneId, ProfileId, PromptId,
+    WalkInId,
 };
 use kumppani_core::model::event::Event;
 use kumppani_core::model::idea::{IdeaDraft, Milestone, PathStep, PublishedIdea, ReportTarget};
 use kumppani_core::model::staff::{IdeaLink, Moderation};
-use kumppani_core::model::{self, member, project, staff, DiaryEntry};
+use kumppani_core::model::{self, member, private_diary, project, staff, DiaryEntry};
 use kumppani_core::session::EditError;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
 use kumppani_core::status::Connection;
-use kumppani_core::store::{DocStore, StoredDoc};
+use kumppani_core::store::{DocStore, SealedStore, StoredDoc};
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::DocKind;
 use std::collections::BTreeMap;
@@ -43,9 +45,12 @@ use std::collections::BTreeSet;
 use std::collections::HashMap;
 
 mod commands;
+mod diary;
+mod profiles;
 mod views;
 
-const DB_NAME: &str = "kumppani";
+/// The open profile's store: IndexedDB, every value sealed with the profile's key.
+type ProfileStore = SealedStore<IdbStore>;
 /// What the member last saw of each sign-up (JSON), for the change markers.
 const SEEN_KEY: &str = "seen_signups";
 /// The inbox of idea news (JSON, see `InboxStore`).
@@ -142,7 +147,9 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
             Wake::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
             Wake::Socket(None) => d.connection_failed("the connection closed".into(), &mut stream),
             Wake::Timer => {
-                if stream.is_some() {
+                if d.idle_too_long() {
+                    d.lock(&mut stream);
+                } else if stream.is_some() {
                     d.session_input(SessionInput::Tick, &mut stream).await;
                 }
             }
@@ -162,7 +169,18 @@ fn describe_ws(e: &gloo_net::websocket::WebSocketError) -> String {
 
 struct Driver {
     state: Signal<AppState>,
-    store: Option<IdbStore>,
+    /// The device's list of profiles (unsealed: the lock screen reads it).
+    device: Option<IdbStore>,
+    profiles: Profiles,
+    /// The open profile and its sealed store; `None` while the app is locked.
+    profile_id: Option<ProfileId>,
+    store: Option<ProfileStore>,
+    /// The open profile's private diary: never synced, saved only through the sealed store.
+    private: Option<AutoCommit>,
+    private_chunks: usize,
+    /// When the person last touched or typed (ms since the epoch), for the idle lock.
+    activity: std::rc::Rc<std::cell::Cell<f64>>,
+    idle_lock_ms: f64,
     identity: Option<Identity>,
     session: Option<ClientSession>,
     sink: Option<SplitSink<WebSocket, Message>>,
@@ -182,7 +200,14 @@ impl Driver {
     fn new(state: Signal<AppState>) -> Self {
         Self {
             state,
+            device: None,
+            profiles: Profiles::default(),
+            profile_id: None,
             store: None,
+            private: None,
+            private_chunks: 0,
+            activity: web::watch_activity(),
+            idle_lock_ms: f64::from(project::DEFAULT_IDLE_LOCK_MINUTES) * 60_000.0,
             identity: None,
             session: None,
             sink: None,
@@ -198,40 +223,34 @@ impl Driver {
     }
 
     async fn load(&mut self) {
-        let store = match IdbStore::open(DB_NAME).await {
+        let device = match IdbStore::open(DEVICE_DB).await {
             Ok(s) => s,
             Err(e) => {
                 self.state.write().phase = Phase::StorageFailed(e.advice());
                 return;
             }
         };
-        let identity = match store.get_meta(IDENTITY_KEY).await {
-            Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes).ok(),
-            Ok(None) => None,
+        let profiles = match device.get_meta(PROFILES_KEY).await {
+            Ok(bytes) => Profiles::from_bytes(bytes.as_deref()),
+            Err(e) => Err(e.advice()),
+        };
+        self.device = Some(device);
+        match profiles {
+            Ok(p) => self.profiles = p,
             Err(e) => {
-                self.state.write().phase = Phase::StorageFailed(e.advice());
+                self.state.write().phase = Phase::StorageFailed(e);
                 return;
             }
-        };
-        self.store = Some(store);
-        match identity {
-            Some(identity) => match self.open_session(identity).await {
-                Ok(()) => self.state.write().phase = Phase::Ready,
-                Err(e) => self.state.write().phase = Phase::StorageFailed(e),
-            },
-            None => self.state.write().phase = Phase::NeedsJoin,
         }
-        if let Ok(Some(bytes)) = self.store().get_meta("last_synced").await {
-            if let Ok(ms) = String::from_utf8_lossy(&bytes).parse::<i64>() {
-                self.last_synced = Some(kumppani_core::time::Timestamp(ms));
-            }
-        }
+        self.show_locked();
     }
 
-    fn store(&self) -> &IdbStore {
+    /// The open profile's store. Only called with a profile open: commands that need one
+    /// are dropped while the app is locked (see `Driver::command`).
+    fn store(&self) -> &ProfileStore {
         self.store
             .as_ref()
-            .expect("the store is open once loading succeeded")
+            .expect("a profile is open whenever its store is used")
     }
 
     /// Loads this device's documents and their sync states and starts a session for them.
@@ -250,6 +269,10 @@ impl Driver {
         if let Ok(Some(bytes)) = self.store().get_meta(SEEN_KEY).await {
             self.state.write().seen = serde_json::from_slice(&bytes).unwrap_or_default();
         }
+        let (private, chunks) = self.load_doc(diary::PRIVATE_DOC, DocKind::Member).await?;
+        self.private = Some(private);
+        self.private_chunks = chunks;
+        self.load_profile_meta().await;
         self.session = Some(session);
         self.state.write().profile = Some(Profile {
             display_name: identity.join.display_name.clone(),
@@ -272,7 +295,11 @@ impl Driver {
     async fn load_doc(&self, id: DocId, kind: DocKind) -> Result<(AutoCommit, usize), String> {
         let stored = self.store().load(&id).await.map_err(|e| e.advice())?;
         if stored.is_empty() {
-            let mut doc = model::new_document(kind);
+            let mut doc = if id == diary::PRIVATE_DOC {
+                private_diary::new_document()
+            } else {
+                model::new_document(kind)
+            };
             self.store()
                 .append_chunk(&id, &doc.save())
                 .await
@@ -301,14 +328,28 @@ impl Driver {
     }
 
     fn wake_in_ms(&self, connected: bool) -> Option<u32> {
-        if connected {
-            return Some(TICK_MS);
-        }
-        if self.identity.is_none() || !self.online || self.stopped {
-            return None;
-        }
-        let ms = (self.retry_at - js_sys::Date::now()).max(0.0);
+        let now = js_sys::Date::now();
+        let idle = self
+            .session
+            .is_some()
+            .then(|| (self.activity.get() + self.idle_lock_ms - now).max(0.0));
+        let sync = if connected {
+            Some(f64::from(TICK_MS))
+        } else if self.identity.is_none() || !self.online || self.stopped {
+            None
+        } else {
+            Some((self.retry_at - now).max(0.0))
+        };
+        let ms = match (idle, sync) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
         Some(ms.min(f64::from(u32::MAX)) as u32)
+    }
+
+    /// Whether the open profile has gone unused for the project's idle time.
+    fn idle_too_long(&self) -> bool {
+        self.session.is_some() && js_sys::Date::now() - self.activity.get() >= self.idle_lock_ms
     }
 
     fn set_connection(&mut self, c: Connection) {

@@ -1,7 +1,9 @@
 //! Calls to the hub's HTTP API (join, link), with errors in words a resident understands.
 
 use gloo_net::http::Request;
-use kumppani_core::api::{ApiErrorBody, JoinRequest, JoinResponse, LinkCodeResponse, LinkRequest};
+use kumppani_core::api::{
+    ApiErrorBody, JoinRequest, JoinResponse, LinkCodeResponse, LinkRequest, SetUpMemberRequest,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -69,4 +71,20 @@ pub async fn link(hub_url: &str, code: &str, device_name: &str) -> Result<JoinRe
 
 pub async fn link_code(hub_url: &str, token: &str) -> Result<LinkCodeResponse, String> {
     post(&api(hub_url, "/api/devices/link-code"), Some(token), &()).await
+}
+
+/// Organisers: a new member for a person with no phone, and the code they link with.
+pub async fn set_up_person(
+    hub_url: &str,
+    token: &str,
+    display_name: &str,
+) -> Result<LinkCodeResponse, String> {
+    post(
+        &api(hub_url, "/api/members"),
+        Some(token),
+        &SetUpMemberRequest {
+            display_name: display_name.trim().to_owned(),
+        },
+    )
+    .await
 }

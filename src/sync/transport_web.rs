@@ -62,3 +62,24 @@ pub fn watch_network(tx: UnboundedSender<super::Command>) {
         cb.forget();
     }
 }
+
+/// The time of the person's last touch, click or key press (ms since the epoch), kept up
+/// to date for the page's life: the idle lock counts from it.
+pub fn watch_activity() -> std::rc::Rc<std::cell::Cell<f64>> {
+    let last = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+    let Some(window) = web_sys::window() else {
+        return last;
+    };
+    for event in ["pointerdown", "keydown", "input", "wheel"] {
+        let last = last.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || last.set(js_sys::Date::now()));
+        // Capture, so a view that stops propagation still counts as use.
+        let _ = window.add_event_listener_with_callback_and_bool(
+            event,
+            cb.as_ref().unchecked_ref(),
+            true,
+        );
+        cb.forget();
+    }
+    last
+}

@@ -49,6 +49,10 @@ pub fn Join(code: String) -> Element {
     let mut name = use_signal(String::new);
     let mut hub_url = use_signal(default_hub_url);
     let mut link_code = use_signal(String::new);
+    let pin = use_signal(String::new);
+    let pin_again = use_signal(String::new);
+    let link_pin = use_signal(String::new);
+    let link_pin_again = use_signal(String::new);
     let busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let mut link_error = use_signal(|| None::<String>);
@@ -73,6 +77,11 @@ pub fn Join(code: String) -> Element {
             error.set(Some("Fill in both the code and your name.".into()));
             return;
         }
+        if let Err(e) = check_pins(&pin(), &pin_again()) {
+            error.set(Some(e));
+            return;
+        }
+        let p = pin();
         sign_in(
             busy,
             error,
@@ -81,6 +90,7 @@ pub fn Join(code: String) -> Element {
                 hub_url: h,
                 code: c,
                 display_name: n,
+                pin: p,
                 reply,
             }),
         );
@@ -96,6 +106,11 @@ pub fn Join(code: String) -> Element {
             link_error.set(Some("Type the code shown on your other device.".into()));
             return;
         }
+        if let Err(e) = check_pins(&link_pin(), &link_pin_again()) {
+            link_error.set(Some(e));
+            return;
+        }
+        let p = link_pin();
         sign_in(
             busy,
             link_error,
@@ -104,12 +119,17 @@ pub fn Join(code: String) -> Element {
                 hub_url: h,
                 code: c,
                 device_name: "Browser".into(),
+                pin: p,
                 reply,
             }),
         );
     };
 
+    let locked = state.read().phase == Phase::Locked;
     rsx! {
+        if locked {
+            p { Link { to: Route::Home {}, "← Back to the profiles on this device" } }
+        }
         section { class: "card",
             h1 { "Join a project" }
             p { "Use the code from the poster or the link you were given." }
@@ -132,6 +152,7 @@ pub fn Join(code: String) -> Element {
                     value: "{name}",
                     oninput: move |e| name.set(e.value()),
                 }
+                PinFields { prefix: "join", pin, pin_again }
                 details { class: "advanced",
                     summary { "Hub address" }
                     label { r#for: "hub-url", "Address of the project's hub" }
@@ -151,8 +172,8 @@ pub fn Join(code: String) -> Element {
             }
         }
         section { class: "card",
-            h2 { "Already using Kumppani on another device?" }
-            p { "On that device, open Settings and choose “Link another device”. Type the code it shows here." }
+            h2 { "Have a code from another device or an organiser?" }
+            p { "On your other device, open Settings and choose “Link another device”. Or ask an organiser to set you up. Type the code here." }
             form { onsubmit: link, novalidate: true,
                 label { r#for: "link-code", "Link code" }
                 input {
@@ -163,6 +184,7 @@ pub fn Join(code: String) -> Element {
                     value: "{link_code}",
                     oninput: move |e| link_code.set(e.value()),
                 }
+                PinFields { prefix: "link", pin: link_pin, pin_again: link_pin_again }
                 if let Some(e) = link_error() {
                     p { class: "error", role: "alert", "{e}" }
                 }
@@ -170,6 +192,49 @@ pub fn Join(code: String) -> Element {
                     if busy() { "Linking…" } else { "Link this device" }
                 }
             }
+        }
+    }
+}
+
+/// The same PIN twice, 4 to 12 digits.
+fn check_pins(pin: &str, again: &str) -> Result<(), String> {
+    if !kumppani_core::vault::is_acceptable_pin(pin) {
+        return Err("Choose a PIN of 4 to 12 digits (numbers only).".into());
+    }
+    if pin != again {
+        return Err("The two PINs are not the same. Type the PIN again.".into());
+    }
+    Ok(())
+}
+
+/// Choosing a PIN, with the one thing a person must know about it.
+#[component]
+fn PinFields(prefix: String, pin: Signal<String>, pin_again: Signal<String>) -> Element {
+    let mut pin = pin;
+    let mut pin_again = pin_again;
+    rsx! {
+        label { r#for: "{prefix}-pin", "Choose a PIN (4 to 12 digits)" }
+        input {
+            id: "{prefix}-pin",
+            r#type: "password",
+            inputmode: "numeric",
+            autocomplete: "new-password",
+            maxlength: "12",
+            value: "{pin}",
+            oninput: move |e| pin.set(e.value()),
+        }
+        label { r#for: "{prefix}-pin-again", "The same PIN again" }
+        input {
+            id: "{prefix}-pin-again",
+            r#type: "password",
+            inputmode: "numeric",
+            autocomplete: "new-password",
+            maxlength: "12",
+            value: "{pin_again}",
+            oninput: move |e| pin_again.set(e.value()),
+        }
+        p { class: "hint", id: "{prefix}-pin-hint",
+            "Your PIN locks your private entries on this device. If you forget it, nobody can open them, not even the organisers. Entries you shared come back when an organiser gives you a new code."
         }
     }
 }

@@ -512,8 +512,9 @@ fn SetUpPersonForm() -> Element {
                     p { "The code for {who}:" }
                     p { class: "code", "data-testid": "setup-code", "{code}" }
                     p {
-                        "On the shared tablet choose Add a profile, then 'I have a code', type this "
-                        "code; the person then chooses their own PIN. The code works once, until "
+                        "On the shared tablet choose “Add a profile”, type this code under “Have a "
+                        "code from another device or an organiser?”; the person then chooses their "
+                        "own PIN there. The code works once, until "
                         "{format::date_time(Timestamp::from_millis(expires))}."
                     }
                 }

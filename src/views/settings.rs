@@ -51,7 +51,7 @@ pub fn Settings() -> Element {
         }
         section { class: "card", aria_labelledby: "link-title",
             h2 { id: "link-title", "Link another device" }
-            p { "Use your diary on a second phone or computer. Get a code here, then type it on the other device under “Already using Kumppani on another device?”. The code works once, for 10 minutes." }
+            p { "Use your diary on a second phone or computer. Get a code here, then type it on the other device under “Have a code from another device or an organiser?”. Private entries stay on the device they were written on; shared entries, sign-ups and ideas come along. The code works once, for 10 minutes." }
             button { class: "button primary", onclick: make_code, disabled: busy(),
                 if busy() { "Getting a code…" } else { "Link another device" }
             }

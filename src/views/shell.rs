@@ -1,14 +1,18 @@
 //! The frame around every view: the project's name, the status line and the navigation.
 
-use crate::components::{NavBar, SyncStatusLine};
+use crate::components::{LockScreen, NavBar, SyncStatusLine};
 use crate::route::Route;
 use crate::state::{use_app_state, Phase};
+use crate::sync::Command;
 use dioxus::prelude::*;
 
 #[component]
 pub fn Shell() -> Element {
     let state = use_app_state();
+    let commands = crate::state::use_commands();
+    let route = use_route::<Route>();
     let st = state.read();
+    let name = st.profile.as_ref().map(|p| p.display_name.clone());
     let project = st.profile.as_ref().map(|p| p.project_name.clone());
     let ready = st.phase == Phase::Ready;
     let unread = st.inbox_unread;
@@ -26,6 +30,11 @@ pub fn Shell() -> Element {
                         if unread > 0 { "Inbox ({unread} new)" } else { "Inbox" }
                     }
                     Link { to: Route::Settings {}, active_class: "active", "Settings" }
+                    button { class: "link-button", r#type: "button",
+                        aria_label: "Lock (switch profile)",
+                        onclick: move |_| commands.send(Command::Lock),
+                        if let Some(n) = name { "{n} · Lock" } else { "Lock" }
+                    }
                 }
             }
         }
@@ -46,6 +55,7 @@ pub fn Shell() -> Element {
                         p { "{message}" }
                     }
                 },
+                Phase::Locked if !matches!(route, Route::Join { .. }) => rsx! { LockScreen {} },
                 _ => rsx! { Outlet::<Route> {} },
             }
         }

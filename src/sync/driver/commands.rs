@@ -9,54 +9,169 @@ impl Driver {
         command: Command,
         stream: &mut Option<SplitStream<WebSocket>>,
     ) {
+        if self.store.is_none() && !command.works_locked() {
+            // Locked: nothing of a profile may be read or written. The view that sent this
+            // is not on screen any more (the lock screen is).
+            return;
+        }
         match command {
             Command::Join {
                 hub_url,
                 code,
                 display_name,
+                pin,
                 reply,
             } => {
-                let result = hub_api::join(&hub_url, &code, &display_name).await;
-                self.signed_in(hub_url, result, reply, stream).await;
+                let result = match Self::new_profile_key(&pin).await {
+                    Ok((key, salt)) => match hub_api::join(&hub_url, &code, &display_name).await {
+                        Ok(join) => self.add_profile(hub_url, join, key, salt, stream).await,
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(e),
+                };
+                let _ = reply.send(result);
             }
             Command::Link {
                 hub_url,
                 code,
                 device_name,
+                pin,
                 reply,
             } => {
-                let result = hub_api::link(&hub_url, &code, &device_name).await;
-                self.signed_in(hub_url, result, reply, stream).await;
-            }
-            Command::AddEntry { draft, reply } => {
-                let id = EntryId::from_bytes(web::random_bytes());
-                let result = match self.doc_of(|i| Some(i.join.member_doc)) {
-                    Ok(doc) => self
-                        .edit(stream, doc, |d, now| member::add_entry(d, id, &draft, now))
-                        .await
-                        .map(|()| id),
+                let result = match Self::new_profile_key(&pin).await {
+                    Ok((key, salt)) => match hub_api::link(&hub_url, &code, &device_name).await {
+                        Ok(join) => self.add_profile(hub_url, join, key, salt, stream).await,
+                        Err(e) => Err(e),
+                    },
                     Err(e) => Err(e),
                 };
                 let _ = reply.send(result);
             }
+            Command::Unlock {
+                profile,
+                pin,
+                reply,
+            } => {
+                let result = self.unlock(profile, &pin, stream).await;
+                let _ = reply.send(result);
+            }
+            Command::Lock => self.lock(stream),
+            Command::ForgetProfile { profile, reply } => {
+                let result = self.forget_profile(profile, stream).await;
+                let _ = reply.send(result);
+            }
+            Command::AddEntry {
+                draft,
+                sharing,
+                reply,
+            } => {
+                let result = self.add_entry(stream, draft, sharing).await;
+                let _ = reply.send(result);
+            }
             Command::EditEntry { id, draft, reply } => {
+                let result = self.edit_entry(stream, id, draft).await;
+                let _ = reply.send(result);
+            }
+            Command::DeleteEntry { id, reply } => {
+                let result = self.delete_entry(stream, id).await;
+                let _ = reply.send(result);
+            }
+            Command::ShareEntry { id, sharing, reply } => {
+                let result = self.share_entry(stream, id, sharing).await;
+                let _ = reply.send(result);
+            }
+            Command::RevokeEntry { id, reply } => {
+                let result = self.revoke_entry(stream, id).await;
+                let _ = reply.send(result);
+            }
+            Command::AcknowledgeSafeguarding => self.acknowledge_safeguarding().await,
+            Command::SavePrompt { id, draft, reply } => {
+                let prompt = id.unwrap_or_else(|| PromptId::from_bytes(web::random_bytes()));
                 let result = self
                     .edit_doc(
                         stream,
-                        |i| Some(i.join.member_doc),
-                        |d, now| member::edit_entry(d, id, &draft, now),
+                        |i| Some(i.join.project_doc),
+                        |d, now| project::put_prompt(d, prompt, &draft, now),
+                    )
+                    .await
+                    .map(|()| prompt);
+                let _ = reply.send(result);
+            }
+            Command::RemovePrompt { id, reply } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, _| project::remove_prompt(d, id),
                     )
                     .await;
                 let _ = reply.send(result);
             }
-            Command::DeleteEntry { id, reply } => {
+            Command::SetSafeguarding { text, reply } => {
                 let result = self
                     .edit_doc(
                         stream,
-                        |i| Some(i.join.member_doc),
-                        |d, _| member::delete_entry(d, id),
+                        |i| Some(i.join.project_doc),
+                        |d, now| project::set_safeguarding(d, &text, now),
                     )
                     .await;
+                let _ = reply.send(result);
+            }
+            Command::SetIdleLock { minutes, reply } => {
+                let result = if (1..=project::MAX_IDLE_LOCK_MINUTES).contains(&minutes) {
+                    self.edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, _| project::set_idle_lock_minutes(d, minutes),
+                    )
+                    .await
+                } else {
+                    Err(format!(
+                        "Choose from 1 to {} minutes.",
+                        project::MAX_IDLE_LOCK_MINUTES
+                    ))
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetAnalysisThemes { themes, reply } => {
+                let result = match clean_themes(&themes) {
+                    Err(e) => Err(e),
+                    Ok(themes) => {
+                        self.edit_doc(
+                            stream,
+                            |i| i.join.staff_doc,
+                            |d, _| staff::set_analysis_themes(d, &themes),
+                        )
+                        .await
+                    }
+                };
+                let _ = reply.send(result);
+            }
+            Command::SetCode {
+                entry,
+                theme,
+                on,
+                reply,
+            } => {
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| i.join.staff_doc,
+                        |d, _| staff::set_code(d, entry, &theme, on),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
+            Command::SetUpPerson {
+                display_name,
+                reply,
+            } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::set_up_person(&id.hub_url, &id.join.token, &display_name)
+                        .await
+                        .map(|r| (r.code, r.expires_at)),
+                    None => Err("Join a project first.".into()),
+                };
                 let _ = reply.send(result);
             }
             Command::RequestSignup { event, reply } => {
@@ -423,43 +538,6 @@ impl Driver {
                 self.retry_at = 0.0;
             }
         }
-    }
-
-    async fn signed_in(
-        &mut self,
-        hub_url: String,
-        result: Result<JoinResponse, String>,
-        reply: Reply<()>,
-        stream: &mut Option<SplitStream<WebSocket>>,
-    ) {
-        let join = match result {
-            Ok(j) => j,
-            Err(e) => {
-                let _ = reply.send(Err(e));
-                return;
-            }
-        };
-        let identity = Identity { hub_url, join };
-        let saved = match serde_json::to_vec(&identity) {
-            Ok(bytes) => self
-                .store()
-                .put_meta(IDENTITY_KEY, &bytes)
-                .await
-                .map_err(|e| e.advice()),
-            Err(e) => Err(e.to_string()),
-        };
-        if let Err(e) = saved {
-            let _ = reply.send(Err(e));
-            return;
-        }
-        self.drop_connection(stream);
-        let result = self.open_session(identity).await;
-        if result.is_ok() {
-            self.state.write().phase = Phase::Ready;
-            self.set_problem(None);
-            self.retry_at = 0.0;
-        }
-        let _ = reply.send(result);
     }
 
     async fn edit_doc<R, E: std::fmt::Display>(

@@ -6,6 +6,13 @@ use super::*;
 /// What the views show, read from the documents after a change.
 pub(super) struct Views {
     entries: Vec<DiaryEntry>,
+    visibility: BTreeMap<EntryId, Visibility>,
+    prompts: Vec<project::Prompt>,
+    safeguarding: Option<project::Safeguarding>,
+    idle_lock_minutes: u32,
+    shared_entries: Vec<staff::SharedEntry>,
+    analysis_themes: Vec<String>,
+    codes: BTreeMap<EntryId, BTreeSet<String>>,
     signups: BTreeMap<EventId, member::Signup>,
     events: Vec<Event>,
     counts: BTreeMap<EventId, (u32, u32)>,
@@ -39,6 +46,7 @@ impl Driver {
         };
         if let Some(v) = &views {
             self.update_inbox(v).await;
+            self.idle_lock_ms = f64::from(v.idle_lock_minutes) * 60_000.0;
         }
         // Writing a signal wakes everything that reads it, even when nothing changed; a view
         // that sends a command on every wake would then loop. So write only real changes.
@@ -55,6 +63,13 @@ impl Driver {
         let mut st = self.state.write();
         if let Some(v) = views {
             st.entries = v.entries;
+            st.visibility = v.visibility;
+            st.prompts = v.prompts;
+            st.safeguarding = v.safeguarding;
+            st.idle_lock_minutes = v.idle_lock_minutes;
+            st.shared_entries = v.shared_entries;
+            st.analysis_themes = v.analysis_themes;
+            st.codes = v.codes;
             st.signups = v.signups;
             st.events = v.events;
             st.counts = v.counts;
@@ -137,7 +152,9 @@ impl Driver {
                     .collect()
             })
             .unwrap_or_default();
-        let doors = match identity.join.staff_doc.and_then(|id| session.doc(&id)) {
+        let staff_doc = identity.join.staff_doc.and_then(|id| session.doc(&id));
+        let (entries, visibility) = self.read_diary();
+        let doors = match staff_doc {
             Some(d) => events
                 .iter()
                 .map(|e| {
@@ -154,6 +171,15 @@ impl Driver {
         };
         let me = identity.join.member_id;
         Some(Views {
+            visibility,
+            prompts: project_doc.map(project::prompts).unwrap_or_default(),
+            safeguarding: project_doc.and_then(project::safeguarding),
+            idle_lock_minutes: project_doc
+                .map(project::idle_lock_minutes)
+                .unwrap_or(project::DEFAULT_IDLE_LOCK_MINUTES),
+            shared_entries: staff_doc.map(staff::shared_entries).unwrap_or_default(),
+            analysis_themes: staff_doc.map(staff::analysis_themes).unwrap_or_default(),
+            codes: staff_doc.map(staff::codes).unwrap_or_default(),
             ideas: project_doc
                 .map(project::published_ideas)
                 .unwrap_or_default(),
@@ -179,7 +205,7 @@ impl Driver {
                         .collect()
                 })
                 .unwrap_or_default(),
-            entries: member_doc.map(member::entries).unwrap_or_default(),
+            entries,
             signups: member_doc
                 .map(|d| {
                     member::signups(d)

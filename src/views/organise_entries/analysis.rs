@@ -22,13 +22,12 @@ pub const NO_PROMPT: &str = "No prompt";
 /// What an entry is counted under when organisers removed the prompt it answers.
 pub const REMOVED_PROMPT: &str = "A removed prompt";
 
-/// Moods 1 to 5 in words, as the diary shows them.
-pub const MOOD_WORDS: [&str; 5] = ["Very bad", "Bad", "Okay", "Good", "Very good"];
+pub use crate::components::MOOD_WORDS;
 
 /// "Good (4)"
 pub fn mood_words(mood: Mood) -> String {
     let m = mood.get().clamp(1, 5);
-    format!("{} ({m})", MOOD_WORDS[usize::from(m - 1)])
+    format!("{} ({m})", crate::components::mood_word(m))
 }
 
 /// Which prompt the kept entries answer.

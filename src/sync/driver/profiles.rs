@@ -1,0 +1,261 @@
+//! Profiles on a shared device: adding one (join or link) with its PIN, opening it with
+//! the PIN, locking, and forgetting one whose PIN is lost.
+//!
+//! A profile's key exists only while it is open: it is derived from the PIN on unlock and
+//! dropped (wiped) on lock, so a locked profile's data is ciphertext to everyone.
+
+use super::*;
+use crate::sync::profiles::{profile_db, wrong_pin_words, ProfileRecord};
+use kumppani_core::vault::{is_acceptable_pin, VaultError, VaultKey, SALT_LEN};
+
+/// The profile's record of which safeguarding notice it has read (its `updated_at`).
+const SAFEGUARDING_SEEN_KEY: &str = "safeguarding_seen";
+
+pub(super) const WEAK_PIN: &str = "A PIN is 4 to 12 digits (numbers only).";
+
+impl Driver {
+    fn device(&self) -> Result<&IdbStore, String> {
+        self.device
+            .as_ref()
+            .ok_or_else(|| "Storage on this device is not open.".to_string())
+    }
+
+    async fn save_profiles(&self) -> Result<(), String> {
+        self.device()?
+            .put_meta(PROFILES_KEY, &self.profiles.to_bytes())
+            .await
+            .map_err(|e| e.advice())
+    }
+
+    fn cards(&self) -> Vec<ProfileCard> {
+        let now = web::now();
+        self.profiles
+            .list
+            .iter()
+            .map(|p| ProfileCard {
+                id: p.id,
+                name: p.name.clone(),
+                project_name: p.project_name.clone(),
+                wait_until: p.attempts.next_allowed_at().filter(|at| *at > now),
+            })
+            .collect()
+    }
+
+    /// Shows the lock screen (or Join when the device has no profile yet), with nothing
+    /// of the last profile left in the state.
+    pub(super) fn show_locked(&mut self) {
+        let phase = if self.profiles.list.is_empty() {
+            Phase::NeedsJoin
+        } else {
+            Phase::Locked
+        };
+        *self.state.write() = AppState {
+            phase,
+            profiles: self.cards(),
+            connection: Connection::NoHub,
+            ..AppState::default()
+        };
+    }
+
+    /// Closes the open profile: connection, session, documents and key all go.
+    pub(super) fn lock(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+        self.drop_connection(stream);
+        self.session = None;
+        self.identity = None;
+        self.store = None;
+        self.private = None;
+        self.profile_id = None;
+        self.chunks_since_snapshot.clear();
+        self.last_synced = None;
+        self.connection = Connection::NoHub;
+        self.show_locked();
+    }
+
+    /// Opens a profile with its PIN. Wrong PINs are counted on the device and slow down
+    /// after a few (core's `PinAttempts`).
+    pub(super) async fn unlock(
+        &mut self,
+        profile: ProfileId,
+        pin: &str,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), String> {
+        let now = web::now();
+        let record = self
+            .profiles
+            .get(profile)
+            .cloned()
+            .ok_or("That profile is no longer on this device.")?;
+        if !record.attempts.may_try(now) {
+            return Err(wrong_pin_words(&record.attempts, now));
+        }
+        if !is_acceptable_pin(pin) {
+            return Err(WEAK_PIN.into());
+        }
+        // Deriving the key takes a moment: let the view show that it is checking first.
+        web::sleep_ms(30).await;
+        let key = VaultKey::derive(pin, &record.salt).map_err(|_| WEAK_PIN.to_string())?;
+        let inner = IdbStore::open(&profile_db(profile))
+            .await
+            .map_err(|e| e.advice())?;
+        let store = SealedStore::new(inner, key, web::random_bytes::<24>);
+        let identity = match store.get_meta(IDENTITY_KEY).await {
+            Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes)
+                .map_err(|e| format!("This profile's data is damaged: {e}"))?,
+            Ok(None) => return Err(
+                "This profile has no data on this device. Forget it and add it again with a code."
+                    .into(),
+            ),
+            Err(StoreError::Sealed) => {
+                let attempts = {
+                    let rec = self.profiles.get_mut(profile).expect("checked above");
+                    rec.attempts.record_failure(now);
+                    rec.attempts.clone()
+                };
+                self.save_profiles().await?;
+                self.state.write().profiles = self.cards();
+                return Err(wrong_pin_words(&attempts, now));
+            }
+            Err(e) => return Err(e.advice()),
+        };
+        if let Some(rec) = self.profiles.get_mut(profile) {
+            if rec.attempts.failures() > 0 {
+                rec.attempts.record_success();
+                self.save_profiles().await?;
+            }
+        }
+        self.open_profile(profile, store, identity, stream).await
+    }
+
+    /// Adds a profile for a join or link answer, sealed with `pin`, and opens it.
+    pub(super) async fn add_profile(
+        &mut self,
+        hub_url: String,
+        join: JoinResponse,
+        key: VaultKey,
+        salt: [u8; SALT_LEN],
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), String> {
+        let id = ProfileId::from_bytes(web::random_bytes());
+        let inner = IdbStore::open(&profile_db(id))
+            .await
+            .map_err(|e| e.advice())?;
+        let store = SealedStore::new(inner, key, web::random_bytes::<24>);
+        let identity = Identity { hub_url, join };
+        let bytes = serde_json::to_vec(&identity).map_err(|e| e.to_string())?;
+        store
+            .put_meta(IDENTITY_KEY, &bytes)
+            .await
+            .map_err(|e| e.advice())?;
+        // The profile's own data first, then the list: a crash between leaves an unlisted
+        // database, never a listed profile without data.
+        self.profiles.list.push(ProfileRecord {
+            id,
+            name: identity.join.display_name.clone(),
+            project_name: identity.join.project_name.clone(),
+            salt,
+            attempts: Default::default(),
+            created_at: web::now(),
+        });
+        if let Err(e) = self.save_profiles().await {
+            self.profiles.remove(id);
+            return Err(e);
+        }
+        self.open_profile(id, store, identity, stream).await
+    }
+
+    async fn open_profile(
+        &mut self,
+        id: ProfileId,
+        store: ProfileStore,
+        identity: Identity,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), String> {
+        self.lock(stream);
+        self.store = Some(store);
+        self.profile_id = Some(id);
+        self.activity.set(js_sys::Date::now());
+        if let Ok(Some(bytes)) = self.store().get_meta("last_synced").await {
+            if let Ok(ms) = String::from_utf8_lossy(&bytes).parse::<i64>() {
+                self.last_synced = Some(Timestamp(ms));
+            }
+        }
+        match self.open_session(identity).await {
+            Ok(()) => {
+                let cards = self.cards();
+                let mut st = self.state.write();
+                st.phase = Phase::Ready;
+                st.profiles = cards;
+                drop(st);
+                self.set_problem(None);
+                self.retry_at = 0.0;
+                Ok(())
+            }
+            Err(e) => {
+                self.lock(stream);
+                Err(e)
+            }
+        }
+    }
+
+    /// Removes a profile from this device: its sealed database is deleted. Its private
+    /// entries are gone; what it shared stays with the hub for the member to link again.
+    pub(super) async fn forget_profile(
+        &mut self,
+        profile: ProfileId,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), String> {
+        if self.profile_id == Some(profile) {
+            self.lock(stream);
+        }
+        self.profiles.remove(profile);
+        self.save_profiles().await?;
+        IdbStore::delete(&profile_db(profile))
+            .await
+            .map_err(|e| e.advice())?;
+        self.show_locked();
+        Ok(())
+    }
+
+    /// Derives the key for a new profile's PIN, before anything is asked of the hub.
+    pub(super) async fn new_profile_key(pin: &str) -> Result<(VaultKey, [u8; SALT_LEN]), String> {
+        if !is_acceptable_pin(pin) {
+            return Err(WEAK_PIN.into());
+        }
+        web::sleep_ms(30).await;
+        let salt: [u8; SALT_LEN] = web::random_bytes();
+        let key = VaultKey::derive(pin, &salt).map_err(|e| match e {
+            VaultError::WeakPin => WEAK_PIN.to_string(),
+            other => other.to_string(),
+        })?;
+        Ok((key, salt))
+    }
+
+    pub(super) async fn load_profile_meta(&mut self) {
+        let seen = match self.store().get_meta(SAFEGUARDING_SEEN_KEY).await {
+            Ok(Some(b)) => String::from_utf8_lossy(&b)
+                .parse::<i64>()
+                .ok()
+                .map(Timestamp),
+            _ => None,
+        };
+        self.state.write().safeguarding_seen = seen;
+    }
+
+    /// The profile has read the notice as it is now.
+    pub(super) async fn acknowledge_safeguarding(&mut self) {
+        let Some(at) = self
+            .state
+            .peek()
+            .safeguarding
+            .as_ref()
+            .map(|s| s.updated_at)
+        else {
+            return;
+        };
+        let _ = self
+            .store()
+            .put_meta(SAFEGUARDING_SEEN_KEY, at.millis().to_string().as_bytes())
+            .await;
+        self.state.write().safeguarding_seen = Some(at);
+    }
+}
