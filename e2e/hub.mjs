@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 
 export const DEMO_JOIN_CODE = 'sininen-kettu';
 const READY = 'KUMPPANI_HUB_LISTENING ';
@@ -143,3 +143,40 @@ export const test = base.extend({
 });
 
 export { expect } from '@playwright/test';
+
+/** The PIN the tests choose for a new profile unless they say otherwise. */
+export const TEST_PIN = '2468';
+
+/**
+ * Joins with a code as a new profile on this browser and waits for the diary. Reads the
+ * safeguarding notice if the project shows one first.
+ */
+export async function joinAs(page, hub, { code = hub.joinCode, name, pin = TEST_PIN } = {}) {
+  await page.goto(`${hub.url}/join?code=${code}`);
+  await page.getByLabel('Your name (as others will see it)').fill(name);
+  await page.getByLabel('Choose a PIN (4 to 12 digits)').first().fill(pin);
+  await page.getByLabel('The same PIN again').first().fill(pin);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await passNotice(page);
+}
+
+/**
+ * The diary is open. The safeguarding notice shows above a profile's first entry once the
+ * project document has synced; read it when it is there.
+ */
+export async function passNotice(page) {
+  await expect(page.getByRole('heading', { name: 'Diary', exact: true })).toBeVisible({ timeout: 20_000 });
+  const read = page.getByRole('button', { name: 'I have read this' });
+  if (await read.isVisible()) await read.click();
+}
+
+/** Opens a profile from the lock screen with its PIN. */
+export async function unlock(page, name, pin = TEST_PIN) {
+  await expect(page.getByRole('heading', { name: 'Kumppani is locked' })).toBeVisible({ timeout: 20_000 });
+  const field = page.getByLabel(`PIN for ${name}`);
+  if (!(await field.isVisible())) {
+    await page.getByRole('button', { name }).click();
+  }
+  await field.fill(pin);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+}

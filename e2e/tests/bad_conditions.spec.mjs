@@ -1,11 +1,8 @@
 // Bad conditions a resident meets: a full device, a clock that is hours off.
-import { test, expect } from '../hub.mjs';
+import { test, expect, joinAs, unlock } from '../hub.mjs';
 
 async function join(page, hub) {
-  await page.goto(`${hub.url}/join?code=${hub.joinCode}`);
-  await page.getByLabel('Your name (as others will see it)').fill('Testi');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
+  await joinAs(page, hub, { name: 'Testi' });
 }
 
 // Chromium does not enforce a lowered quota on an open database at once, so the test
@@ -46,6 +43,7 @@ test('a full device says so, keeps the text in the form, and loses nothing saved
   await expect(page.getByTestId('entry')).toHaveCount(2);
   await expect(page.getByTestId('entry').filter({ hasText: text })).toHaveCount(1);
   await page.reload();
+  await unlock(page, 'Testi');
   await expect(page.getByTestId('entry')).toHaveCount(2);
 });
 

@@ -1,14 +1,18 @@
 // The foundation issue's user story, end to end: join, write, go offline, close and
 // reopen the tab offline, come back online, link a second device, write on both offline.
-import { test, expect } from '../hub.mjs';
+// Entries that travel between devices are shared ones; private entries stay where written.
+import { test, expect, joinAs, passNotice, unlock, TEST_PIN } from '../hub.mjs';
 
 const status = (page) => page.getByTestId('sync-status').first();
 const entries = (page) => page.getByTestId('entry');
 
-async function writeEntry(page, text, { mood = '4 · Good', tags = '' } = {}) {
+const SHARE_NAMED = 'Share with the project under my name';
+
+async function writeEntry(page, text, { mood = '4 · Good', tags = '', share = SHARE_NAMED } = {}) {
   await page.getByLabel('What happened today?').fill(text);
   await page.getByLabel(mood).check();
   if (tags) await page.getByLabel('Tags (separate with commas)').fill(tags);
+  if (share) await page.getByLabel(share).check();
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(entries(page).filter({ hasText: text })).toHaveCount(1);
   // The form lets go of the text only once the entry is saved on this device.
@@ -28,8 +32,14 @@ test('a resident joins, writes offline, reopens the app offline and syncs when b
   await page.goto(`${hub.url}/join?code=${hub.joinCode}`);
   await expect(page.getByLabel('Project code')).toHaveValue(hub.joinCode);
   await page.getByLabel('Your name (as others will see it)').fill('Testi Asukas');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
+  // A PIN that is not repeated the same is refused before anything is sent.
+  await page.getByLabel('Choose a PIN (4 to 12 digits)').first().fill(TEST_PIN);
+  await page.getByLabel('The same PIN again').first().fill('1357');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('not the same');
+  await page.getByLabel('The same PIN again').first().fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await passNotice(page);
   await expect(page.getByText('Hervannan kumppanuus')).toBeVisible();
   // The service worker takes over, so the app can start with no network later.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
@@ -57,6 +67,7 @@ test('a resident joins, writes offline, reopens the app offline and syncs when b
   await page.close();
   page = await phoneA.newPage();
   await page.goto(`${hub.url}/diary`);
+  await unlock(page, 'Testi Asukas');
   await expect(entries(page)).toHaveCount(2);
   await expect(entries(page).filter({ hasText: 'Bussipysäkin valo ei toimi.' })).toHaveCount(1);
   await expect(status(page)).toContainText('Offline');
@@ -83,8 +94,10 @@ test('a resident joins, writes offline, reopens the app offline and syncs when b
   const pageB = await phoneB.newPage();
   await pageB.goto(hub.url);
   await pageB.getByLabel('Link code').fill(code);
+  await pageB.getByLabel('Choose a PIN (4 to 12 digits)').nth(1).fill('9753');
+  await pageB.getByLabel('The same PIN again').nth(1).fill('9753');
   await pageB.getByRole('button', { name: 'Link this device' }).click();
-  await expect(pageB.getByRole('heading', { name: 'Diary' })).toBeVisible();
+  await passNotice(pageB);
   await expect(entries(pageB)).toHaveCount(2);
   await expect(entries(pageB).filter({ hasText: 'vieläkään' })).toHaveCount(1);
   await expect(status(pageB)).toContainText('Synced at');
@@ -94,6 +107,8 @@ test('a resident joins, writes offline, reopens the app offline and syncs when b
   const pageC = await phoneC.newPage();
   await pageC.goto(hub.url);
   await pageC.getByLabel('Link code').fill(code);
+  await pageC.getByLabel('Choose a PIN (4 to 12 digits)').nth(1).fill('9753');
+  await pageC.getByLabel('The same PIN again').nth(1).fill('9753');
   await pageC.getByRole('button', { name: 'Link this device' }).click();
   await expect(pageC.getByRole('alert')).toContainText(/used|not right/i);
   await phoneC.close();
@@ -104,10 +119,16 @@ test('a resident joins, writes offline, reopens the app offline and syncs when b
   await goOffline(phoneB, pageB);
   await writeEntry(page, 'Puhelin A kirjoitti tämän.');
   await writeEntry(pageB, 'Puhelin B kirjoitti tämän.');
+  await writeEntry(page, 'Vain puhelimessa A.', { share: 'Only me (private, on this device)' });
   await phoneA.setOffline(false);
   await phoneB.setOffline(false);
+  // The private entry stays on phone A only.
+  await expect(entries(page).filter({ hasText: 'Vain puhelimessa A.' })).toHaveCount(1);
+  await expect(entries(page).filter({ hasText: 'Vain puhelimessa A.' }).getByTestId('entry-visibility'))
+    .toHaveText('Private: only on this device');
+  await expect(entries(page)).toHaveCount(5, { timeout: 20_000 });
+  await expect(entries(pageB)).toHaveCount(4, { timeout: 20_000 });
   for (const p of [page, pageB]) {
-    await expect(entries(p)).toHaveCount(4, { timeout: 20_000 });
     for (const text of ['Kirjaston lukunurkassa', 'vieläkään', 'Puhelin A kirjoitti', 'Puhelin B kirjoitti']) {
       await expect(entries(p).filter({ hasText: text })).toHaveCount(1);
     }
@@ -121,15 +142,15 @@ test('a wrong join code gets a message a resident understands, and nothing is jo
   await page.goto(hub.url);
   await page.getByLabel('Project code').fill('vaara-koodi');
   await page.getByLabel('Your name (as others will see it)').fill('Testi');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByLabel('Choose a PIN (4 to 12 digits)').first().fill(TEST_PIN);
+  await page.getByLabel('The same PIN again').first().fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('That code is not right');
   await expect(page.getByRole('heading', { name: 'Join a project' })).toBeVisible();
 });
 
 test('when the hub is stopped the status line says so, and the entries sync when it is back', async ({ page, hub }) => {
-  await page.goto(`${hub.url}/join?code=${hub.joinCode}`);
-  await page.getByLabel('Your name (as others will see it)').fill('Testi');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await joinAs(page, hub, { name: 'Testi' });
   await expect(status(page)).toContainText('Synced at');
   await hub.stop();
   await expect(status(page)).toContainText('Cannot reach hub', { timeout: 20_000 });

@@ -1,7 +1,7 @@
 // Events end to end: an organiser publishes an event, residents sign up (one offline),
 // capacity 2 puts the third on the waitlist, a cancellation moves them up, and the
 // organiser checks a ticket in at the door with the network off.
-import { test, expect } from '../hub.mjs';
+import { test, expect, joinAs } from '../hub.mjs';
 
 const ORGANISER_CODE = 'kirkas-majakka';
 const TITLE = 'Kirjaston lukupiiri';
@@ -9,10 +9,7 @@ const TITLE = 'Kirjaston lukupiiri';
 async function join(browser, hub, code, name) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${hub.url}/join?code=${code}`);
-  await page.getByLabel('Your name (as others will see it)').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
+  await joinAs(page, hub, { code, name });
   return { context, page };
 }
 

@@ -1,7 +1,7 @@
 // Ideas end to end: an idea written offline is published after sync, another resident
 // supports it, the organiser accepts it with a note, and both residents read that in
 // their inbox; three reports hide a comment and the organiser restores it.
-import { test, expect } from '../hub.mjs';
+import { test, expect, joinAs } from '../hub.mjs';
 
 const ORGANISER_CODE = 'kirkas-majakka';
 const TITLE = 'Pyöräteline kirjaston eteen';
@@ -10,10 +10,7 @@ const COMMENT = 'Telineitä tarvitaan myös koululle.';
 async function join(browser, hub, code, name) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${hub.url}/join?code=${code}`);
-  await page.getByLabel('Your name (as others will see it)').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
+  await joinAs(page, hub, { code, name });
   return { context, page };
 }
 
