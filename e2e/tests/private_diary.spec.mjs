@@ -206,13 +206,39 @@ test('an organiser sets up a person with no phone, who chooses their own PIN on 
   await passNotice(page);
   await expect(page.getByRole('button', { name: 'Lock (switch profile)' })).toContainText('Veikko Vanki');
 
+  // A shared entry, and a recovery code written down on paper.
+  await page.getByLabel('What happened today?').fill('Kirjastoauto kävi taas tiistaina.');
+  await page.getByLabel('Share with the project under my name').check();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByLabel('What happened today?').fill('Tämä jää vain tälle laitteelle.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByTestId('entry')).toHaveCount(2);
+  await expect(page.getByTestId('sync-status').first()).toContainText('Synced at', { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Get a recovery code' }).click();
+  const recovery = (await page.getByTestId('recovery-code').textContent()).trim();
+  expect(recovery).toMatch(/^[A-Z2-9]{8}$/);
+
   // The app locks itself after the project's idle minutes.
   await page.clock.install();
   await page.reload();
   await unlock(page, 'Veikko Vanki', '4826');
-  await expect(page.getByRole('heading', { name: 'Diary', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.clock.fastForward('06:00');
   await expect(page.getByRole('heading', { name: 'Kumppani is locked' })).toBeVisible({ timeout: 10_000 });
+
+  // The PIN is forgotten: the profile goes, and the recovery code brings back what was shared.
+  await page.getByText('Forgot your PIN?').click();
+  await page.getByRole('button', { name: 'Remove this profile from this device' }).click();
+  await page.getByRole('button', { name: 'Yes, remove Veikko Vanki and their private entries' }).click();
+  await expect(page.getByRole('heading', { name: 'Join a project' })).toBeVisible();
+  await page.getByLabel('Link code').fill(recovery);
+  await page.getByLabel('Choose a PIN (4 to 12 digits)').nth(1).fill('7777');
+  await page.getByLabel('The same PIN again').nth(1).fill('7777');
+  await page.getByRole('button', { name: 'Link this device' }).click();
+  await passNotice(page);
+  await expect(page.getByTestId('entry').filter({ hasText: 'Kirjastoauto' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByText('Tämä jää vain tälle laitteelle.')).toHaveCount(0);
   await office.close();
   await tablet.close();
 });

@@ -108,7 +108,7 @@ fn UnlockForm(profile: ProfileCard) -> Element {
             }
             details { class: "forgot",
                 summary { "Forgot your PIN?" }
-                p { "Nobody can open the private entries without the PIN, not even the organisers. You can remove this profile from this device and add it again with a code from an organiser or from your other device: the entries you shared, your sign-ups and ideas come back; private entries do not." }
+                p { "Nobody can open the private entries without the PIN, not even the organisers. You can remove this profile from this device and add it again with your recovery code (from Settings) or a code from your other device: the entries you shared, your sign-ups and ideas come back; private entries do not." }
                 if forgetting() {
                     button { class: "button danger", r#type: "button", onclick: forget,
                         "Yes, remove {profile.name} and their private entries"

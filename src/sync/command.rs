@@ -226,8 +226,10 @@ pub enum Command {
     },
     /// The member has read their inbox.
     InboxRead,
-    /// A single-use code for linking another device of this member.
+    /// A single-use code for linking another device of this member: for the next few
+    /// minutes, or (`recovery`) for months, to write down against a forgotten PIN.
     CreateLinkCode {
+        recovery: bool,
         reply: Reply<(String, i64)>,
     },
     /// The platform's network came or went.

@@ -69,8 +69,18 @@ pub async fn link(hub_url: &str, code: &str, device_name: &str) -> Result<JoinRe
     .await
 }
 
-pub async fn link_code(hub_url: &str, token: &str) -> Result<LinkCodeResponse, String> {
-    post(&api(hub_url, "/api/devices/link-code"), Some(token), &()).await
+/// A single-use code for another device: for minutes, or (`recovery`) for months.
+pub async fn link_code(
+    hub_url: &str,
+    token: &str,
+    recovery: bool,
+) -> Result<LinkCodeResponse, String> {
+    let path = if recovery {
+        "/api/devices/recovery-code"
+    } else {
+        "/api/devices/link-code"
+    };
+    post(&api(hub_url, path), Some(token), &()).await
 }
 
 /// Organisers: a new member for a person with no phone, and the code they link with.

@@ -43,6 +43,12 @@ impl IdbStore {
         self.db.transaction(stores, mode).map_err(|e| classify(&e))
     }
 
+    /// Closes the connection now rather than when the garbage collector gets to it: a
+    /// database with an open connection cannot be deleted.
+    pub fn close(self) {
+        self.db.close();
+    }
+
     /// Deletes the whole database (tests, and leaving a project).
     pub async fn delete(name: &str) -> Result<(), StoreError> {
         Rexie::delete(name).await.map_err(|e| classify(&e))

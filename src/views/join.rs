@@ -234,7 +234,7 @@ fn PinFields(prefix: String, pin: Signal<String>, pin_again: Signal<String>) -> 
             oninput: move |e| pin_again.set(e.value()),
         }
         p { class: "hint", id: "{prefix}-pin-hint",
-            "Your PIN locks your private entries on this device. If you forget it, nobody can open them, not even the organisers. Entries you shared come back when an organiser gives you a new code."
+            "Your PIN locks your private entries on this device. If you forget it, nobody can open them, not even the organisers. Entries you shared come back with your recovery code (from Settings) or a code from your other device."
         }
     }
 }

@@ -1,37 +1,16 @@
 //! Settings: who this device is, linking another device, and the sync details.
 
-use crate::components::SyncStatusLine;
-use crate::format;
-use crate::state::{ask, use_app_state, use_commands};
+use crate::components::{LinkCodeCard, SyncStatusLine};
+use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
-use kumppani_core::time::Timestamp;
 
 #[component]
 pub fn Settings() -> Element {
     let state = use_app_state();
     let commands = use_commands();
-    let mut link = use_signal(|| None::<(String, i64)>);
-    let mut busy = use_signal(|| false);
-    let mut error = use_signal(|| None::<String>);
     let profile = state.read().profile.clone();
-
-    let make_code = move |_| {
-        if busy() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        spawn(async move {
-            let result = ask(commands, |reply| Command::CreateLinkCode { reply }).await;
-            busy.set(false);
-            match result {
-                Ok(code) => link.set(Some(code)),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
 
     rsx! {
         section { class: "card",
@@ -49,22 +28,19 @@ pub fn Settings() -> Element {
                 }
             }
         }
-        section { class: "card", aria_labelledby: "link-title",
-            h2 { id: "link-title", "Link another device" }
-            p { "Use your diary on a second phone or computer. Get a code here, then type it on the other device under “Have a code from another device or an organiser?”. Private entries stay on the device they were written on; shared entries, sign-ups and ideas come along. The code works once, for 10 minutes." }
-            button { class: "button primary", onclick: make_code, disabled: busy(),
-                if busy() { "Getting a code…" } else { "Link another device" }
-            }
-            if let Some(e) = error() {
-                p { class: "error", role: "alert", "{e}" }
-            }
-            if let Some((code, expires)) = link() {
-                div { class: "link-code", role: "status",
-                    p { "Your link code:" }
-                    p { class: "code", "data-testid": "link-code", "{code}" }
-                    p { "Valid until {format::clock(Timestamp(expires))}." }
-                }
-            }
+        LinkCodeCard {
+            recovery: false,
+            title: "Link another device",
+            explanation: "Use your account on a second phone or computer. Get a code here, then type it on the other device under “Have a code from another device or an organiser?”. The code works once, for 10 minutes. Private entries stay on the device they were written on; shared entries, sign-ups and ideas come along.",
+            button: "Link another device",
+            testid: "link-code",
+        }
+        LinkCodeCard {
+            recovery: true,
+            title: "Recovery code",
+            explanation: "No other device? Write this code down and keep it safe. If you forget your PIN, remove the profile on the lock screen and add it again with this code: shared entries, sign-ups and ideas come back; private entries cannot. Anyone with the code can open your account, so keep it to yourself.",
+            button: "Get a recovery code",
+            testid: "recovery-code",
         }
         section { class: "card", aria_labelledby: "sync-title",
             h2 { id: "sync-title", "Sync" }

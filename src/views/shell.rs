@@ -11,6 +11,21 @@ pub fn Shell() -> Element {
     let state = use_app_state();
     let commands = crate::state::use_commands();
     let route = use_route::<Route>();
+    let nav = use_navigator();
+    // With no profile left on the device (the last one was removed), joining is all
+    // there is to do, whatever page was open.
+    use_effect(move || {
+        if state.read().phase == Phase::NeedsJoin
+            && !matches!(
+                router().current::<Route>(),
+                Route::Join { .. } | Route::Home {}
+            )
+        {
+            nav.replace(Route::Join {
+                code: String::new(),
+            });
+        }
+    });
     let st = state.read();
     let name = st.profile.as_ref().map(|p| p.display_name.clone());
     let project = st.profile.as_ref().map(|p| p.project_name.clone());

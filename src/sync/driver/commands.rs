@@ -511,9 +511,9 @@ impl Driver {
                 });
                 let _ = reply.send(result);
             }
-            Command::CreateLinkCode { reply } => {
+            Command::CreateLinkCode { recovery, reply } => {
                 let result = match &self.identity {
-                    Some(id) => hub_api::link_code(&id.hub_url, &id.join.token)
+                    Some(id) => hub_api::link_code(&id.hub_url, &id.join.token, recovery)
                         .await
                         .map(|r| (r.code, r.expires_at)),
                     None => Err("Join a project first.".into()),

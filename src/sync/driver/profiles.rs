@@ -62,7 +62,9 @@ impl Driver {
         self.drop_connection(stream);
         self.session = None;
         self.identity = None;
-        self.store = None;
+        if let Some(store) = self.store.take() {
+            store.into_inner().close();
+        }
         self.private = None;
         self.profile_id = None;
         self.chunks_since_snapshot.clear();
@@ -98,12 +100,13 @@ impl Driver {
             .await
             .map_err(|e| e.advice())?;
         let store = SealedStore::new(inner, key, web::random_bytes::<24>);
-        let identity = match store.get_meta(IDENTITY_KEY).await {
+        let read = store.get_meta(IDENTITY_KEY).await;
+        let identity = match read {
             Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes)
-                .map_err(|e| format!("This profile's data is damaged: {e}"))?,
-            Ok(None) => return Err(
-                "This profile has no data on this device. Forget it and add it again with a code."
-                    .into(),
+                .map_err(|e| format!("This profile's data is damaged: {e}")),
+            Ok(None) => Err(
+                "This profile has no data on this device. Remove it and add it again with a code."
+                    .to_string(),
             ),
             Err(StoreError::Sealed) => {
                 let attempts = {
@@ -111,11 +114,19 @@ impl Driver {
                     rec.attempts.record_failure(now);
                     rec.attempts.clone()
                 };
-                self.save_profiles().await?;
+                let saved = self.save_profiles().await;
                 self.state.write().profiles = self.cards();
-                return Err(wrong_pin_words(&attempts, now));
+                saved.and(Err(wrong_pin_words(&attempts, now)))
             }
-            Err(e) => return Err(e.advice()),
+            Err(e) => Err(e.advice()),
+        };
+        let identity = match identity {
+            Ok(identity) => identity,
+            Err(e) => {
+                // A connection left open would keep the profile from being removed.
+                store.into_inner().close();
+                return Err(e);
+            }
         };
         if let Some(rec) = self.profiles.get_mut(profile) {
             if rec.attempts.failures() > 0 {

@@ -31,6 +31,11 @@ impl<S> SealedStore<S> {
         &self.inner
     }
 
+    /// The wrapped store; the key is dropped (and wiped).
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
+
     fn seal(&self, plaintext: &[u8]) -> Vec<u8> {
         seal(&self.key, (self.nonce)(), plaintext)
     }

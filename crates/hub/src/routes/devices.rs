@@ -1,6 +1,7 @@
 //! A member's devices: make a link code on a device that is in (`POST
-//! /api/devices/link-code`), link a new device with it (`POST /api/devices/link`), and
-//! revoke a lost one (`POST /api/devices/revoke`).
+//! /api/devices/link-code`), or a recovery code to write down (`POST
+//! /api/devices/recovery-code`), link a new device with either (`POST /api/devices/link`),
+//! and revoke a lost one (`POST /api/devices/revoke`).
 
 use super::join::{new_device, parse_name, Joined};
 use crate::clock::now_ms;
@@ -18,10 +19,14 @@ use kumppani_core::ids::DeviceId;
 
 /// How long a link code made on a device works.
 pub const LINK_CODE_TTL_MS: i64 = 10 * 60 * 1000;
+/// How long a recovery code works: a person with no other device writes it down, and
+/// adds their profile again with it after forgetting the PIN.
+pub const RECOVERY_CODE_TTL_MS: i64 = 180 * 24 * 60 * 60 * 1000;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/devices/link-code", post(make_link_code))
+        .route("/api/devices/recovery-code", post(make_recovery_code))
         .route("/api/devices/link", post(link_device))
         .route("/api/devices/revoke", post(revoke_device))
 }
@@ -72,6 +77,17 @@ async fn make_link_code(
     let who = authenticate(&state, &headers).await?;
     let expires_at = now_ms() + LINK_CODE_TTL_MS;
     let code = issue_link_code(&state, &who.member, expires_at).await?;
+    Ok(Json(LinkCodeResponse { code, expires_at }))
+}
+
+async fn make_recovery_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<LinkCodeResponse>, ApiError> {
+    let who = authenticate(&state, &headers).await?;
+    let expires_at = now_ms() + RECOVERY_CODE_TTL_MS;
+    let code = issue_link_code(&state, &who.member, expires_at).await?;
+    tracing::info!(member = %who.member.id, "recovery code issued");
     Ok(Json(LinkCodeResponse { code, expires_at }))
 }
 

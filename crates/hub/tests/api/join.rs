@@ -1,7 +1,7 @@
 //! Joining a project and linking devices over the HTTP API.
 
 use crate::helpers::spawn_app;
-use kumppani_core::api::{ApiErrorBody, JoinResponse, Role};
+use kumppani_core::api::{ApiErrorBody, JoinResponse, LinkCodeResponse, Role};
 use kumppani_core::wire::DocKind;
 use kumppani_hub::clock::now_ms;
 
@@ -182,4 +182,43 @@ async fn a_device_revoked_by_another_device_of_the_member_loses_its_token() {
     assert_eq!(res.status(), 204);
     assert_eq!(app.link_code_response(&tablet.token).await.status(), 401);
     assert_eq!(app.link_code_response(&phone.token).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_recovery_code_lasts_months_and_links_the_same_member_once() {
+    let app = spawn_app().await;
+    let tablet = app.joined("Veikko").await;
+    let res = app
+        .http
+        .post(format!("{}/api/devices/recovery-code", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        401,
+        "a recovery code needs a signed-in device"
+    );
+    let res = app
+        .http
+        .post(format!("{}/api/devices/recovery-code", app.base))
+        .bearer_auth(&tablet.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let code: LinkCodeResponse = res.json().await.unwrap();
+    assert!(
+        code.expires_at > now_ms() + 90 * 24 * 60 * 60 * 1000,
+        "months, not minutes"
+    );
+
+    // The PIN is forgotten and the profile removed; the code brings the same member back.
+    let res = app.link(&code.code).await;
+    assert_eq!(res.status(), 200);
+    let again: JoinResponse = res.json().await.unwrap();
+    assert_eq!(again.member_id, tablet.member_id);
+    assert_eq!(again.member_doc, tablet.member_doc);
+    assert_ne!(again.device_id, tablet.device_id);
+    assert_eq!(app.link(&code.code).await.status(), 410, "once only");
 }
