@@ -138,6 +138,11 @@ mod sealed {
         let stored = block_on(s.load(&doc)).unwrap();
         assert_eq!(stored.chunks[0].1, secret);
 
+        // A sealed value moved to another place does not open there.
+        let raw = block_on(s.inner().get_meta("identity")).unwrap().unwrap();
+        block_on(s.inner().put_meta("last_synced", &raw)).unwrap();
+        assert!(block_on(s.get_meta("last_synced")).is_err());
+
         let other = sealed(dir.path(), "1357");
         assert!(block_on(other.load(&doc)).is_err());
         assert!(block_on(other.get_meta("identity")).is_err());

@@ -142,6 +142,7 @@ pub fn EntryCard(
                             button { class: "button", onclick: move |_| asking.set(Asking::Unshare), "Stop sharing" }
                             if visibility == Visibility::Shared(Sharing::Named) {
                                 button { class: "button", disabled: busy(),
+                                    title: "Organisers who already read it may have seen your name.",
                                     onclick: move |_| run(share(Sharing::Anonymous)),
                                     "Hide my name"
                                 }

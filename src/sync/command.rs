@@ -238,6 +238,8 @@ pub enum Command {
     },
     /// Try to reach the hub now rather than at the next backoff step.
     RetryNow,
+    /// The page is shown again: lock at once if it sat idle too long while hidden.
+    Shown,
 }
 
 impl Command {
@@ -252,6 +254,7 @@ impl Command {
                 | Command::ForgetProfile { .. }
                 | Command::NetworkChanged { .. }
                 | Command::RetryNow
+                | Command::Shown
         )
     }
 }

@@ -49,6 +49,32 @@ impl IdbStore {
         self.db.close();
     }
 
+    /// Reads, changes and writes one metadata value in a single transaction, so two tabs
+    /// changing it at once cannot lose each other's change. Answers the written value.
+    pub async fn update_meta(
+        &self,
+        key: &str,
+        change: impl FnOnce(Option<Vec<u8>>) -> Result<Vec<u8>, String>,
+    ) -> Result<Vec<u8>, StoreError> {
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = store(&tx, META)?;
+        let old = meta
+            .get(JsValue::from_str(key))
+            .await
+            .map_err(|e| classify(&e))?
+            .filter(|v| !v.is_undefined())
+            .map(|v| bytes(&v));
+        let new = change(old).map_err(StoreError::Other)?;
+        meta.put(
+            &Uint8Array::from(&new[..]).into(),
+            Some(&JsValue::from_str(key)),
+        )
+        .await
+        .map_err(|e| classify(&e))?;
+        finish(tx).await?;
+        Ok(new)
+    }
+
     /// Deletes the whole database (tests, and leaving a project).
     pub async fn delete(name: &str) -> Result<(), StoreError> {
         Rexie::delete(name).await.map_err(|e| classify(&e))

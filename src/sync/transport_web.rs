@@ -48,11 +48,23 @@ pub async fn connect(url: &str) -> Result<WebSocket, String> {
     }
 }
 
-/// Calls `send(online)` whenever the browser's network comes or goes. Lives for the page.
+/// Tells the driver whenever the browser's network comes or goes, and when the page is
+/// shown again (a tablet waking from sleep: timers may not have run while it was hidden,
+/// so the idle lock is checked at once). Lives for the page.
 pub fn watch_network(tx: UnboundedSender<super::Command>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    {
+        let tx = tx.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            let _ = tx.unbounded_send(super::Command::Shown);
+        });
+        for event in ["visibilitychange", "pageshow", "focus"] {
+            let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        }
+        cb.forget();
+    }
     for (event, online) in [("online", true), ("offline", false)] {
         let tx = tx.clone();
         let cb = Closure::<dyn FnMut()>::new(move || {

@@ -22,10 +22,11 @@ pub fn Diary() -> Element {
     let visibility = st.visibility.clone();
     let prompts = st.prompts.clone();
     let notice = st.safeguarding.clone();
-    // The notice comes before the first entry, and again whenever organisers change it.
+    // The notice comes before the first entry, and again whenever organisers change it
+    // (compared for equality: the organiser's clock may be behind the reader's).
     let must_read_notice = notice
         .as_ref()
-        .is_some_and(|n| st.safeguarding_seen.is_none_or(|seen| seen < n.updated_at));
+        .is_some_and(|n| st.safeguarding_seen != Some(n.updated_at));
     drop(st);
     let at_now = now();
     let open: Vec<String> = prompts

@@ -152,14 +152,26 @@ fn header(params: KdfParams, nonce: &[u8; NONCE_LEN]) -> Vec<u8> {
 
 /// Seals `plaintext`. The nonce must never repeat under one key: pass 24 fresh random bytes.
 pub fn seal(key: &VaultKey, nonce: [u8; NONCE_LEN], plaintext: &[u8]) -> Vec<u8> {
+    seal_in(key, nonce, b"", plaintext)
+}
+
+/// Seals `plaintext` bound to `context` (where it is kept, e.g. `b"meta/identity"`): it
+/// opens only with the same context, so sealed values cannot be swapped between places.
+pub fn seal_in(
+    key: &VaultKey,
+    nonce: [u8; NONCE_LEN],
+    context: &[u8],
+    plaintext: &[u8],
+) -> Vec<u8> {
     let mut blob = header(key.params, &nonce);
+    let aad = [blob.as_slice(), context].concat();
     let ciphertext = key
         .cipher()
         .encrypt(
             XNonce::from_slice(&nonce),
             Payload {
                 msg: plaintext,
-                aad: &blob,
+                aad: &aad,
             },
         )
         .expect("XChaCha20-Poly1305 seals any length a device holds");
@@ -182,17 +194,23 @@ pub fn blob_params(blob: &[u8]) -> Option<KdfParams> {
 
 /// Opens a blob made by [`seal`]. Any failure, wrong PIN or damage, is the one error.
 pub fn open(key: &VaultKey, blob: &[u8]) -> Result<Vec<u8>, VaultError> {
+    open_in(key, b"", blob)
+}
+
+/// Opens a blob made by [`seal_in`] with the same `context`.
+pub fn open_in(key: &VaultKey, context: &[u8], blob: &[u8]) -> Result<Vec<u8>, VaultError> {
     let params = blob_params(blob).ok_or(VaultError::WrongPinOrDamaged)?;
     if params != key.params {
         return Err(VaultError::WrongPinOrDamaged);
     }
     let (head, ciphertext) = blob.split_at(HEADER_LEN);
+    let aad = [head, context].concat();
     key.cipher()
         .decrypt(
             XNonce::from_slice(&head[HEADER_LEN - NONCE_LEN..]),
             Payload {
                 msg: ciphertext,
-                aad: head,
+                aad: &aad,
             },
         )
         .map_err(|_| VaultError::WrongPinOrDamaged)
@@ -302,6 +320,18 @@ mod tests {
         }
         assert_eq!(open(&key, &blob[..10]), Err(VaultError::WrongPinOrDamaged));
         assert_eq!(open(&key, b""), Err(VaultError::WrongPinOrDamaged));
+    }
+
+    #[test]
+    fn a_blob_opens_only_in_the_place_it_was_sealed_for() {
+        let key = key("1234");
+        let blob = seal_in(&key, [5; 24], b"meta/identity", b"token");
+        assert_eq!(open_in(&key, b"meta/identity", &blob).unwrap(), b"token");
+        assert_eq!(
+            open_in(&key, b"meta/sync/abc", &blob),
+            Err(VaultError::WrongPinOrDamaged)
+        );
+        assert_eq!(open(&key, &blob), Err(VaultError::WrongPinOrDamaged));
     }
 
     #[test]

@@ -8,6 +8,9 @@ use sha2::{Digest, Sha256};
 /// Link codes use letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L).
 pub const LINK_CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 pub const LINK_CODE_LEN: usize = 8;
+/// Codes that stay valid for days or months (set-up and recovery codes) are longer, so
+/// that guessing one stays hopeless however many are out there (31^12, about 2^59).
+pub const LONG_LINK_CODE_LEN: usize = 12;
 
 const ADJECTIVES: &[&str] = &[
     "sininen",
@@ -88,7 +91,16 @@ pub fn word_pair_code() -> String {
 
 /// A single-use link code, 8 characters from [`LINK_CODE_ALPHABET`], in its stored form.
 pub fn link_code() -> String {
-    random_bytes::<LINK_CODE_LEN>()
+    code_of(&random_bytes::<LINK_CODE_LEN>())
+}
+
+/// A long-lived single-use code, [`LONG_LINK_CODE_LEN`] characters.
+pub fn long_link_code() -> String {
+    code_of(&random_bytes::<LONG_LINK_CODE_LEN>())
+}
+
+fn code_of(bytes: &[u8]) -> String {
+    bytes
         .iter()
         .map(|b| LINK_CODE_ALPHABET[*b as usize % LINK_CODE_ALPHABET.len()] as char)
         .collect()
@@ -132,6 +144,14 @@ mod tests {
         forged.replace_range(0..1, if token.starts_with('A') { "B" } else { "A" });
         assert_ne!(hash_token(&forged), stored);
         assert_ne!(mint_token(), token);
+    }
+
+    #[test]
+    fn long_codes_are_twelve_unambiguous_characters() {
+        let code = long_link_code();
+        assert_eq!(code.len(), LONG_LINK_CODE_LEN);
+        assert!(code.bytes().all(|b| LINK_CODE_ALPHABET.contains(&b)));
+        assert_eq!(normalize_link_code(&code.to_lowercase()), code);
     }
 
     #[test]

@@ -533,6 +533,11 @@ impl Driver {
                     self.connection = Connection::Offline;
                 }
             }
+            Command::Shown => {
+                if self.idle_too_long() {
+                    self.lock(stream);
+                }
+            }
             Command::RetryNow => {
                 self.backoff.reset();
                 self.retry_at = 0.0;

@@ -129,6 +129,10 @@ impl Driver {
     }
 
     /// Shares a private entry under a fresh id, or changes how a shared one is shown.
+    ///
+    /// Hiding the name of an entry already shared by name moves it to a fresh id too:
+    /// organisers' devices may hold the named copy under the old id, and keeping the id
+    /// would let them link the anonymous entry to its author.
     pub(super) async fn share_entry(
         &mut self,
         stream: &mut Option<SplitStream<WebSocket>>,
@@ -136,24 +140,40 @@ impl Driver {
         sharing: Sharing,
     ) -> Result<EntryId, String> {
         let doc = self.member_doc_id()?;
-        let private = self
+        if let Some(entry) = self
             .private
             .as_ref()
-            .and_then(|d| private_diary::entry(d, id));
-        let Some(entry) = private else {
-            self.edit(stream, doc, |d, _| member::set_sharing(d, id, sharing))
-                .await?;
-            return Ok(id);
-        };
-        let shared = EntryId::from_bytes(web::random_bytes());
-        let draft = entry.draft();
-        self.edit(stream, doc, |d, now| {
-            member::share_entry(d, shared, &draft, sharing, now)
-        })
-        .await?;
-        self.edit_private(|d, _| private_diary::delete_entry(d, id))
+            .and_then(|d| private_diary::entry(d, id))
+        {
+            let shared = EntryId::from_bytes(web::random_bytes());
+            let draft = entry.draft();
+            self.edit(stream, doc, |d, now| {
+                member::share_entry(d, shared, &draft, sharing, now)
+            })
             .await?;
-        Ok(shared)
+            self.edit_private(|d, _| private_diary::delete_entry(d, id))
+                .await?;
+            return Ok(shared);
+        }
+        let member_doc = self.session.as_ref().and_then(|s| s.doc(&doc));
+        let current =
+            member_doc.and_then(|d| member::entry(d, id).map(|e| (e, member::sharing(d, id))));
+        let Some((entry, was)) = current else {
+            return Err("That entry is no longer in your diary.".into());
+        };
+        if sharing == Sharing::Anonymous && was == Some(Sharing::Named) {
+            let fresh = EntryId::from_bytes(web::random_bytes());
+            let draft = entry.draft();
+            self.edit(stream, doc, |d, now| {
+                member::share_entry(d, fresh, &draft, sharing, now)?;
+                member::revoke_shared(d, id)
+            })
+            .await?;
+            return Ok(fresh);
+        }
+        self.edit(stream, doc, |d, _| member::set_sharing(d, id, sharing))
+            .await?;
+        Ok(id)
     }
 
     /// Takes a shared entry back: it becomes private on this device under a fresh id and

@@ -20,11 +20,20 @@ impl Driver {
             .ok_or_else(|| "Storage on this device is not open.".to_string())
     }
 
-    async fn save_profiles(&self) -> Result<(), String> {
-        self.device()?
-            .put_meta(PROFILES_KEY, &self.profiles.to_bytes())
+    /// Changes the device's list of profiles as it is in storage now (another tab may have
+    /// changed it) and keeps the result.
+    async fn update_profiles(&mut self, change: impl FnOnce(&mut Profiles)) -> Result<(), String> {
+        let written = self
+            .device()?
+            .update_meta(PROFILES_KEY, |old| {
+                let mut profiles = Profiles::from_bytes(old.as_deref())?;
+                change(&mut profiles);
+                Ok(profiles.to_bytes())
+            })
             .await
-            .map_err(|e| e.advice())
+            .map_err(|e| e.advice())?;
+        self.profiles = Profiles::from_bytes(Some(&written))?;
+        Ok(())
     }
 
     fn cards(&self) -> Vec<ProfileCard> {
@@ -82,6 +91,8 @@ impl Driver {
         stream: &mut Option<SplitStream<WebSocket>>,
     ) -> Result<(), String> {
         let now = web::now();
+        // Another tab may have changed the list (a wrong PIN there counts here too).
+        self.update_profiles(|_| {}).await?;
         let record = self
             .profiles
             .get(profile)
@@ -93,6 +104,19 @@ impl Driver {
         if !is_acceptable_pin(pin) {
             return Err(WEAK_PIN.into());
         }
+        // Counted as wrong until it proves right, so reloading the page while the key is
+        // being derived does not give a free try.
+        self.update_profiles(|p| {
+            if let Some(rec) = p.get_mut(profile) {
+                rec.attempts.record_failure(now);
+            }
+        })
+        .await?;
+        let attempts = self
+            .profiles
+            .get(profile)
+            .map(|r| r.attempts.clone())
+            .unwrap_or_default();
         // Deriving the key takes a moment: let the view show that it is checking first.
         web::sleep_ms(30).await;
         let key = VaultKey::derive(pin, &record.salt).map_err(|_| WEAK_PIN.to_string())?;
@@ -109,14 +133,8 @@ impl Driver {
                     .to_string(),
             ),
             Err(StoreError::Sealed) => {
-                let attempts = {
-                    let rec = self.profiles.get_mut(profile).expect("checked above");
-                    rec.attempts.record_failure(now);
-                    rec.attempts.clone()
-                };
-                let saved = self.save_profiles().await;
                 self.state.write().profiles = self.cards();
-                saved.and(Err(wrong_pin_words(&attempts, now)))
+                Err(wrong_pin_words(&attempts, now))
             }
             Err(e) => Err(e.advice()),
         };
@@ -128,12 +146,12 @@ impl Driver {
                 return Err(e);
             }
         };
-        if let Some(rec) = self.profiles.get_mut(profile) {
-            if rec.attempts.failures() > 0 {
+        self.update_profiles(|p| {
+            if let Some(rec) = p.get_mut(profile) {
                 rec.attempts.record_success();
-                self.save_profiles().await?;
             }
-        }
+        })
+        .await?;
         self.open_profile(profile, store, identity, stream).await
     }
 
@@ -159,18 +177,15 @@ impl Driver {
             .map_err(|e| e.advice())?;
         // The profile's own data first, then the list: a crash between leaves an unlisted
         // database, never a listed profile without data.
-        self.profiles.list.push(ProfileRecord {
+        let record = ProfileRecord {
             id,
             name: identity.join.display_name.clone(),
             project_name: identity.join.project_name.clone(),
             salt,
             attempts: Default::default(),
             created_at: web::now(),
-        });
-        if let Err(e) = self.save_profiles().await {
-            self.profiles.remove(id);
-            return Err(e);
-        }
+        };
+        self.update_profiles(|p| p.list.push(record)).await?;
         self.open_profile(id, store, identity, stream).await
     }
 
@@ -218,8 +233,7 @@ impl Driver {
         if self.profile_id == Some(profile) {
             self.lock(stream);
         }
-        self.profiles.remove(profile);
-        self.save_profiles().await?;
+        self.update_profiles(|p| p.remove(profile)).await?;
         IdbStore::delete(&profile_db(profile))
             .await
             .map_err(|e| e.advice())?;

@@ -173,7 +173,10 @@ pub fn weekly_mood<Tz: TimeZone>(entries: &[&SharedEntry], tz: &Tz) -> Vec<WeekM
 /// One entry as it is exported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportEntry {
-    pub id: EntryId,
+    /// Only with names: the staff id is stable, so with it anyone holding the staff
+    /// document could put the names back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<EntryId>,
     /// When the entry is about, RFC 3339 in UTC.
     pub at: String,
     pub shared_at: String,
@@ -210,7 +213,7 @@ pub fn export_rows(
         .map(|e| {
             let named = names && e.sharing == Sharing::Named;
             ExportEntry {
-                id: e.id,
+                id: names.then_some(e.id),
                 at: utc(e.at),
                 shared_at: utc(e.shared_at),
                 mood: e.mood.get(),
@@ -236,21 +239,22 @@ pub fn export_rows(
 /// The rows as CSV, CRLF line ends. With `names` the file has the author columns; without,
 /// it has none.
 pub fn entries_csv(rows: &[ExportEntry], names: bool) -> String {
-    let mut out = String::from("id,at,shared_at,mood,tags,prompt,sharing,");
+    let mut out = String::from(if names { "id," } else { "" });
+    out.push_str("at,shared_at,mood,tags,prompt,sharing,");
     if names {
         out.push_str("author,author_name,");
     }
     out.push_str("codes,text\r\n");
     for row in rows {
-        let mut cells = vec![
-            row.id.to_string(),
+        let mut cells: Vec<String> = row.id.iter().map(|id| id.to_string()).collect();
+        cells.extend([
             row.at.clone(),
             row.shared_at.clone(),
             row.mood.to_string(),
             row.tags.join("; "),
             row.prompt_text.clone().unwrap_or_default(),
             row.sharing.to_owned(),
-        ];
+        ]);
         if names {
             cells.push(row.author.clone().unwrap_or_default());
             cells.push(row.author_name.clone().unwrap_or_default());
@@ -447,6 +451,9 @@ mod tests {
         }
         assert!(csv.contains("Entry 1") && json.contains("Entry 1"));
         assert!(json.contains("\"sharing\": \"named\""));
+        // The stable staff id would let anyone with the staff document put names back.
+        let staff_id = EntryId::from_bytes([1; 16]).to_string();
+        assert!(!csv.contains(&staff_id) && !json.contains(&staff_id));
     }
 
     #[test]
@@ -481,15 +488,9 @@ mod tests {
         let rows = export_rows(&[&a], &prompts, &codes, false);
         let csv = entries_csv(&rows, false);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(
-            lines[0],
-            "id,at,shared_at,mood,tags,prompt,sharing,codes,text"
-        );
-        let expected = format!(
-            "{},1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,5,koulu; piha,\"Mikä, tänään?\",\
-             anonymous,Koulu; Turvallisuus,\"'=HYPERLINK(\"\"x\"\")\"",
-            "01".repeat(16)
-        );
+        assert_eq!(lines[0], "at,shared_at,mood,tags,prompt,sharing,codes,text");
+        let expected = "1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,5,koulu; piha,\"Mikä, tänään?\",\
+             anonymous,Koulu; Turvallisuus,\"'=HYPERLINK(\"\"x\"\")\"";
         assert_eq!(lines[1], expected);
         assert_eq!(lines[2], "");
     }

@@ -8,7 +8,7 @@ use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
 use crate::store::{DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
-use crate::tokens::{hash_token, link_code, normalize_link_code};
+use crate::tokens::{hash_token, link_code, long_link_code, normalize_link_code};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::post;
@@ -50,15 +50,17 @@ pub async fn authenticate(
         .ok_or(ApiError::Unauthorized)
 }
 
-/// Stores a fresh single-use link code for `member`, retrying the rare clash.
+/// Stores a fresh single-use link code for `member`, retrying the rare clash. Codes that
+/// work for more than the few minutes of a device link are long ones.
 pub async fn issue_link_code(
     state: &AppState,
     member: &MemberRecord,
     expires_at: i64,
 ) -> Result<String, StoreError> {
+    let long = expires_at - now_ms() > LINK_CODE_TTL_MS;
     let mut attempt = 0;
     loop {
-        let code = link_code();
+        let code = if long { long_link_code() } else { link_code() };
         match state
             .store
             .create_link_code(&code, member, expires_at)

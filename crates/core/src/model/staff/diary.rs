@@ -47,8 +47,17 @@ pub struct SharedEntry {
     pub author_name: Option<String>,
 }
 
+/// Noon (UTC) of the day `ts` falls on: an anonymous entry's times say the day only.
+fn day_of(ts: Timestamp) -> Timestamp {
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    Timestamp(ts.0.div_euclid(DAY) * DAY + DAY / 2)
+}
+
 impl SharedEntry {
     /// The organisers' copy of a member's shared entry; names only when shared by name.
+    ///
+    /// An anonymous entry keeps only the day of its times: to the minute, the time it was
+    /// written could point to who sat at a shared tablet then.
     pub fn from_member(
         id: EntryId,
         entry: &DiaryEntry,
@@ -57,15 +66,16 @@ impl SharedEntry {
         author_name: &str,
     ) -> Self {
         let named = sharing == Sharing::Named;
+        let time = |t: Timestamp| if named { t } else { day_of(t) };
         SharedEntry {
             id,
             text: entry.text.clone(),
             mood: entry.mood,
             tags: entry.tags.clone(),
-            at: entry.at,
+            at: time(entry.at),
             prompt: entry.prompt,
-            shared_at: entry.created_at,
-            updated_at: entry.updated_at,
+            shared_at: time(entry.created_at),
+            updated_at: time(entry.updated_at),
             sharing,
             author: named.then_some(author),
             author_name: named.then(|| author_name.to_owned()),
@@ -293,6 +303,30 @@ mod tests {
             codes(&doc).is_empty(),
             "the removed entry's codes went with it"
         );
+    }
+
+    #[test]
+    fn an_anonymous_copy_says_the_day_only_and_a_named_one_the_minute() {
+        let entry = DiaryEntry {
+            id: EntryId::from_bytes([1; 16]),
+            text: "x".into(),
+            mood: Mood::new(3).unwrap(),
+            tags: Vec::new(),
+            at: Timestamp(1_795_435_200_000 + 3_723_000),
+            prompt: None,
+            created_at: Timestamp(1_795_435_200_000 + 60_000),
+            updated_at: Timestamp(1_795_435_200_000 + 120_000),
+        };
+        let author = MemberId::from_bytes([9; 16]);
+        let anonymous =
+            SharedEntry::from_member(entry.id, &entry, Sharing::Anonymous, author, "Aino");
+        let noon = Timestamp(1_795_435_200_000);
+        assert_eq!(
+            (anonymous.at, anonymous.shared_at, anonymous.updated_at),
+            (noon, noon, noon)
+        );
+        let named = SharedEntry::from_member(entry.id, &entry, Sharing::Named, author, "Aino");
+        assert_eq!((named.at, named.shared_at), (entry.at, entry.created_at));
     }
 
     #[test]
