@@ -1,6 +1,7 @@
 //! Components, one per file, props in.
 
 mod bar_chart;
+mod device_list;
 mod door_check_in;
 mod entry_card;
 mod entry_form;
@@ -26,6 +27,7 @@ mod ticket_card;
 mod walk_in_form;
 
 pub use bar_chart::BarChart;
+pub use device_list::DeviceList;
 pub use door_check_in::DoorCheckIn;
 pub use entry_card::{mood_word, EntryCard, MOOD_WORDS};
 pub use entry_form::EntryForm;

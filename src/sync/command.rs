@@ -2,7 +2,10 @@
 //! its text until the driver says the change is durable on this device.
 
 use futures::channel::oneshot;
-use kumppani_core::ids::{CommentId, EntryId, EventId, IdeaId, MemberId, ProfileId, PromptId};
+use kumppani_core::api::DeviceInfo;
+use kumppani_core::ids::{
+    CommentId, DeviceId, EntryId, EventId, IdeaId, MemberId, ProfileId, PromptId,
+};
 use kumppani_core::model::event::EventDraft;
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, ReportTarget};
 use kumppani_core::model::member::Sharing;
@@ -231,6 +234,15 @@ pub enum Command {
     CreateLinkCode {
         recovery: bool,
         reply: Reply<(String, i64)>,
+    },
+    /// This member's devices that still work, oldest first, from the hub.
+    ListDevices {
+        reply: Reply<Vec<DeviceInfo>>,
+    },
+    /// Removes one of this member's devices at the hub: it stops syncing at once.
+    RemoveDevice {
+        device: DeviceId,
+        reply: Reply<()>,
     },
     /// The platform's network came or went.
     NetworkChanged {

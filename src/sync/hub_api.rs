@@ -1,9 +1,12 @@
-//! Calls to the hub's HTTP API (join, link), with errors in words a resident understands.
+//! Calls to the hub's HTTP API (join, link, devices), with errors in words a resident
+//! understands.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
-    ApiErrorBody, JoinRequest, JoinResponse, LinkCodeResponse, LinkRequest, SetUpMemberRequest,
+    ApiErrorBody, DeviceInfo, DevicesResponse, JoinRequest, JoinResponse, LinkCodeResponse,
+    LinkRequest, RevokeRequest, SetUpMemberRequest,
 };
+use kumppani_core::ids::DeviceId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -12,24 +15,31 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     bearer: Option<&str>,
     body: &B,
 ) -> Result<T, String> {
-    let mut req = Request::post(url);
-    if let Some(token) = bearer {
-        req = req.header("Authorization", &format!("Bearer {token}"));
-    }
-    let resp = req
+    let req = authorised(Request::post(url), bearer)
         .json(body)
-        .map_err(|e| format!("Could not prepare the request: {e}"))?
-        .send()
-        .await
-        .map_err(|_| {
-            "Cannot reach the hub. Check your connection and the address, then try again."
-                .to_string()
-        })?;
+        .map_err(|e| format!("Could not prepare the request: {e}"))?;
+    read_json(answer(req.send().await).await?).await
+}
+
+async fn get<T: DeserializeOwned>(url: &str, bearer: Option<&str>) -> Result<T, String> {
+    let resp = answer(authorised(Request::get(url), bearer).send().await).await?;
+    read_json(resp).await
+}
+
+fn authorised(req: RequestBuilder, bearer: Option<&str>) -> RequestBuilder {
+    match bearer {
+        Some(token) => req.header("Authorization", &format!("Bearer {token}")),
+        None => req,
+    }
+}
+
+/// The hub's answer if it is a success, else its error in words.
+async fn answer(sent: Result<Response, gloo_net::Error>) -> Result<Response, String> {
+    let resp = sent.map_err(|_| {
+        "Cannot reach the hub. Check your connection and the address, then try again.".to_string()
+    })?;
     if resp.ok() {
-        return resp
-            .json::<T>()
-            .await
-            .map_err(|e| format!("The hub sent an answer this app does not understand: {e}"));
+        return Ok(resp);
     }
     match resp.json::<ApiErrorBody>().await {
         Ok(body) => Err(body.message),
@@ -38,6 +48,12 @@ async fn post<B: Serialize, T: DeserializeOwned>(
             resp.status()
         )),
     }
+}
+
+async fn read_json<T: DeserializeOwned>(resp: Response) -> Result<T, String> {
+    resp.json::<T>()
+        .await
+        .map_err(|e| format!("The hub sent an answer this app does not understand: {e}"))
 }
 
 fn api(hub_url: &str, path: &str) -> String {
@@ -97,4 +113,24 @@ pub async fn set_up_person(
         },
     )
     .await
+}
+
+/// This member's devices that still work, oldest first; one is marked as this device.
+pub async fn devices(hub_url: &str, token: &str) -> Result<Vec<DeviceInfo>, String> {
+    get::<DevicesResponse>(&api(hub_url, "/api/devices"), Some(token))
+        .await
+        .map(|r| r.devices)
+}
+
+/// Removes one of this member's devices: its token stops working at once.
+pub async fn revoke_device(hub_url: &str, token: &str, device_id: DeviceId) -> Result<(), String> {
+    let req = authorised(
+        Request::post(&api(hub_url, "/api/devices/revoke")),
+        Some(token),
+    )
+    .json(&RevokeRequest {
+        device_id: device_id.to_string(),
+    })
+    .map_err(|e| format!("Could not prepare the request: {e}"))?;
+    answer(req.send().await).await.map(|_| ())
 }

@@ -1,6 +1,7 @@
-//! Settings: who this device is, linking another device, and the sync details.
+//! Settings: who this device is, linking another device, this member's devices, and the
+//! sync details.
 
-use crate::components::{LinkCodeCard, SyncStatusLine};
+use crate::components::{DeviceList, LinkCodeCard, SyncStatusLine};
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
 use dioxus::prelude::*;
@@ -35,6 +36,7 @@ pub fn Settings() -> Element {
             button: "Link another device",
             testid: "link-code",
         }
+        DeviceList {}
         LinkCodeCard {
             recovery: true,
             title: "Recovery code",

@@ -72,6 +72,25 @@ pub struct RevokeRequest {
     pub device_id: String,
 }
 
+/// One of a member's devices, as `GET /api/devices` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceInfo {
+    pub device_id: DeviceId,
+    /// The name the device was given when it joined or was linked.
+    pub name: String,
+    /// When the device joined or was linked: milliseconds since the epoch.
+    pub created_at: i64,
+    /// The device that asked.
+    pub this_device: bool,
+}
+
+/// `GET /api/devices` (authorised) answer: the caller's member's devices that still work,
+/// oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DevicesResponse {
+    pub devices: Vec<DeviceInfo>,
+}
+
 /// Every API error body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiErrorBody {

@@ -157,6 +157,8 @@ pub struct DeviceRecord {
     pub id: DeviceId,
     pub member: MemberId,
     pub name: String,
+    /// When the device joined or was linked (ms).
+    pub created_at: i64,
     pub revoked_at: Option<i64>,
 }
 
@@ -255,6 +257,9 @@ pub trait HubStore: Send + Sync + 'static {
     ) -> Result<Option<DeviceIdentity>, StoreError>;
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError>;
+
+    /// The member's devices that are not revoked, oldest first.
+    async fn devices_of_member(&self, member: MemberId) -> Result<Vec<DeviceRecord>, StoreError>;
 
     /// Revokes a device; its token stops working at once. Revoking twice keeps the first time.
     async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError>;

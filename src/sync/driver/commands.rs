@@ -520,6 +520,20 @@ impl Driver {
                 };
                 let _ = reply.send(result);
             }
+            Command::ListDevices { reply } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::devices(&id.hub_url, &id.join.token).await,
+                    None => Err("Join a project first.".into()),
+                };
+                let _ = reply.send(result);
+            }
+            Command::RemoveDevice { device, reply } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::revoke_device(&id.hub_url, &id.join.token, device).await,
+                    None => Err("Join a project first.".into()),
+                };
+                let _ = reply.send(result);
+            }
             Command::NetworkChanged { online } => {
                 self.online = online;
                 if online {

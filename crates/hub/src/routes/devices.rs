@@ -1,5 +1,5 @@
-//! A member's devices: make a link code on a device that is in (`POST
-//! /api/devices/link-code`), or a recovery code to write down (`POST
+//! A member's devices: list them (`GET /api/devices`), make a link code on a device that
+//! is in (`POST /api/devices/link-code`), or a recovery code to write down (`POST
 //! /api/devices/recovery-code`), link a new device with either (`POST /api/devices/link`),
 //! and revoke a lost one (`POST /api/devices/revoke`).
 
@@ -11,9 +11,9 @@ use crate::store::{DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
 use crate::tokens::{hash_token, link_code, long_link_code, normalize_link_code};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use kumppani_core::api::LinkCodeResponse;
+use kumppani_core::api::{DeviceInfo, DevicesResponse, LinkCodeResponse};
 use kumppani_core::api::{LinkRequest, RevokeRequest};
 use kumppani_core::ids::DeviceId;
 
@@ -25,6 +25,7 @@ pub const RECOVERY_CODE_TTL_MS: i64 = 180 * 24 * 60 * 60 * 1000;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/api/devices", get(list_devices))
         .route("/api/devices/link-code", post(make_link_code))
         .route("/api/devices/recovery-code", post(make_recovery_code))
         .route("/api/devices/link", post(link_device))
@@ -70,6 +71,28 @@ pub async fn issue_link_code(
             other => return other.map(|()| code),
         }
     }
+}
+
+/// The caller's member's devices that still work, oldest first, the caller marked, so a
+/// person can spot (and revoke) a device they do not know.
+async fn list_devices(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<DevicesResponse>, ApiError> {
+    let who = authenticate(&state, &headers).await?;
+    let devices = state
+        .store
+        .devices_of_member(who.member.id)
+        .await?
+        .into_iter()
+        .map(|d| DeviceInfo {
+            this_device: d.id == who.device,
+            device_id: d.id,
+            name: d.name,
+            created_at: d.created_at,
+        })
+        .collect();
+    Ok(Json(DevicesResponse { devices }))
 }
 
 async fn make_link_code(

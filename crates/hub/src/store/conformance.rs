@@ -139,6 +139,53 @@ pub async fn members_devices_and_revocation<S: HubStore + ?Sized>(store: &S) {
     );
 }
 
+/// A member's devices list oldest first, without other members' devices or revoked ones.
+pub async fn devices_of_a_member_list_oldest_first<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (m, _) = member_with_device(store, p, 5).await;
+    let (other, _) = member_with_device(store, p, 6).await;
+    store.create_link_code("link-5", &m, 100).await.unwrap();
+    let tablet = NewDevice {
+        id: DeviceId::from_bytes(id16(7)),
+        token_hash: tokens::hash_token(&tokens::mint_token()),
+        name: "tabletti".into(),
+    };
+    assert!(matches!(
+        store.redeem_link_code("link-5", 50, &tablet).await.unwrap(),
+        Redeemed::Linked(_)
+    ));
+
+    let listed = store.devices_of_member(m.id).await.unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|d| (d.id, d.name.as_str(), d.created_at, d.member))
+            .collect::<Vec<_>>(),
+        vec![
+            (DeviceId::from_bytes(id16(5)), "puhelin", 2, m.id),
+            (tablet.id, "tabletti", 50, m.id),
+        ]
+    );
+    assert!(listed.iter().all(|d| d.revoked_at.is_none()));
+    let others = store.devices_of_member(other.id).await.unwrap();
+    assert_eq!(
+        others.iter().map(|d| d.id).collect::<Vec<_>>(),
+        vec![DeviceId::from_bytes(id16(6))]
+    );
+
+    store.revoke_device(tablet.id, 60).await.unwrap();
+    let left = store.devices_of_member(m.id).await.unwrap();
+    assert_eq!(
+        left.iter().map(|d| d.id).collect::<Vec<_>>(),
+        vec![DeviceId::from_bytes(id16(5))]
+    );
+    assert!(store
+        .devices_of_member(MemberId::from_bytes(id16(9)))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
 /// A link code links one device, once, before it expires.
 pub async fn link_codes_are_single_use_and_expire<S: HubStore + ?Sized>(store: &S) {
     let p = project(store, 1).await;

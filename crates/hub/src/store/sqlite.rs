@@ -124,6 +124,18 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 
 const MEMBER_COLUMNS: &str = "id, project_id, display_name, role, member_doc";
 
+fn device_from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
+    Ok(DeviceRecord {
+        id: parse_id(row.try_get::<&str, _>("id")?)?,
+        member: parse_id(row.try_get::<&str, _>("member_id")?)?,
+        name: row.try_get("name")?,
+        created_at: row.try_get("created_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+    })
+}
+
+const DEVICE_COLUMNS: &str = "id, member_id, name, created_at, revoked_at";
+
 #[async_trait]
 impl HubStore for SqliteStore {
     async fn create_project(
@@ -343,19 +355,24 @@ impl HubStore for SqliteStore {
     }
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError> {
-        let row = sqlx::query("SELECT id, member_id, name, revoked_at FROM devices WHERE id = ?")
-            .bind(id.to_string())
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|row| {
-            Ok(DeviceRecord {
-                id: parse_id(row.try_get::<&str, _>("id")?)?,
-                member: parse_id(row.try_get::<&str, _>("member_id")?)?,
-                name: row.try_get("name")?,
-                revoked_at: row.try_get("revoked_at")?,
-            })
-        })
-        .transpose()
+        let row = sqlx::query(&format!(
+            "SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
+    async fn devices_of_member(&self, member: MemberId) -> Result<Vec<DeviceRecord>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {DEVICE_COLUMNS} FROM devices
+             WHERE member_id = ? AND revoked_at IS NULL ORDER BY created_at, rowid"
+        ))
+        .bind(member.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(device_from_row).collect()
     }
 
     async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError> {

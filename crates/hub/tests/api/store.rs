@@ -24,6 +24,7 @@ macro_rules! conformance_tests {
 conformance_tests!(
     projects_and_codes,
     members_devices_and_revocation,
+    devices_of_a_member_list_oldest_first,
     link_codes_are_single_use_and_expire,
     chunks_reload_in_order,
     compaction_keeps_content,

@@ -1,0 +1,110 @@
+//! `GET /api/devices`: a member sees their own devices that still work, and can spot and
+//! revoke one they do not know.
+
+use crate::helpers::{spawn_app, TestApp};
+use kumppani_core::api::{ApiErrorBody, DevicesResponse};
+use kumppani_core::ids::DeviceId;
+
+async fn devices_response(app: &TestApp, token: Option<&str>) -> reqwest::Response {
+    let req = app.http.get(format!("{}/api/devices", app.base));
+    let req = match token {
+        Some(token) => req.bearer_auth(token),
+        None => req,
+    };
+    req.send().await.unwrap()
+}
+
+async fn devices(app: &TestApp, token: &str) -> DevicesResponse {
+    let res = devices_response(app, Some(token)).await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn revoke(app: &TestApp, token: &str, device: DeviceId) -> reqwest::Response {
+    app.http
+        .post(format!("{}/api/devices/revoke", app.base))
+        .bearer_auth(token)
+        .json(&serde_json::json!({ "device_id": device.to_string() }))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn ids(list: &DevicesResponse) -> Vec<DeviceId> {
+    list.devices.iter().map(|d| d.device_id).collect()
+}
+
+/// Which entries are marked as the calling device.
+fn marks(list: &DevicesResponse) -> Vec<bool> {
+    list.devices.iter().map(|d| d.this_device).collect()
+}
+
+#[tokio::test]
+async fn a_member_with_two_devices_lists_both_oldest_first_the_caller_marked() {
+    let app = spawn_app().await;
+    let phone = app.joined("Liisa").await;
+    let tablet = app.linked(&phone.token).await;
+
+    let from_phone = devices(&app, &phone.token).await;
+    assert_eq!(ids(&from_phone), vec![phone.device_id, tablet.device_id]);
+    assert_eq!(marks(&from_phone), vec![true, false]);
+    assert_eq!(from_phone.devices[1].name, "Tabletti");
+    assert!(from_phone.devices[0].created_at <= from_phone.devices[1].created_at);
+    assert!(from_phone.devices[0].created_at > 0);
+
+    let from_tablet = devices(&app, &tablet.token).await;
+    assert_eq!(ids(&from_tablet), ids(&from_phone));
+    assert_eq!(marks(&from_tablet), vec![false, true]);
+}
+
+#[tokio::test]
+async fn another_members_token_never_lists_my_devices() {
+    let app = spawn_app().await;
+    let phone = app.joined("Liisa").await;
+    let tablet = app.linked(&phone.token).await;
+    let stranger = app.joined("Pekka").await;
+    let organiser = app.joined_organiser("Olli").await;
+
+    for other in [&stranger, &organiser] {
+        let listed = devices(&app, &other.token).await;
+        assert_eq!(ids(&listed), vec![other.device_id]);
+        assert!(listed.devices[0].this_device);
+        assert!(!ids(&listed).contains(&phone.device_id));
+        assert!(!ids(&listed).contains(&tablet.device_id));
+    }
+}
+
+#[tokio::test]
+async fn a_removed_device_leaves_the_list_and_its_token_stops_working() {
+    let app = spawn_app().await;
+    let phone = app.joined("Liisa").await;
+    let tablet = app.linked(&phone.token).await;
+
+    assert_eq!(
+        revoke(&app, &phone.token, tablet.device_id).await.status(),
+        204
+    );
+    assert_eq!(
+        ids(&devices(&app, &phone.token).await),
+        vec![phone.device_id]
+    );
+    let res = devices_response(&app, Some(&tablet.token)).await;
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.json::<ApiErrorBody>().await.unwrap().error,
+        "not_signed_in"
+    );
+}
+
+#[tokio::test]
+async fn listing_devices_needs_a_signed_in_device() {
+    let app = spawn_app().await;
+    let res = devices_response(&app, None).await;
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.json::<ApiErrorBody>().await.unwrap().error,
+        "not_signed_in"
+    );
+    let res = devices_response(&app, Some("forged-token")).await;
+    assert_eq!(res.status(), 401);
+}

@@ -1,0 +1,142 @@
+//! This member's devices, from the hub: each one's name and when it was added, and a way
+//! to remove one this person does not know (it stops syncing at once).
+
+use crate::format;
+use crate::state::{ask, use_commands};
+use crate::sync::Command;
+use dioxus::prelude::*;
+use kumppani_core::api::DeviceInfo;
+use kumppani_core::ids::DeviceId;
+use kumppani_core::time::Timestamp;
+
+#[component]
+pub fn DeviceList() -> Element {
+    let commands = use_commands();
+    let mut devices = use_signal(|| None::<Vec<DeviceInfo>>);
+    let mut loading = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let mut confirming = use_signal(|| None::<DeviceId>);
+    let mut removing = use_signal(|| false);
+    let mut removed = use_signal(|| None::<String>);
+
+    let load = move |_| {
+        if loading() {
+            return;
+        }
+        loading.set(true);
+        error.set(None);
+        removed.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::ListDevices { reply }).await;
+            loading.set(false);
+            match result {
+                Ok(list) => devices.set(Some(list)),
+                Err(e) => error.set(Some(format!(
+                    "Could not get your devices. This needs a network connection. {e}"
+                ))),
+            }
+        });
+    };
+
+    let mut remove = move |device: DeviceId, name: String| {
+        if removing() {
+            return;
+        }
+        removing.set(true);
+        error.set(None);
+        removed.set(None);
+        spawn(async move {
+            let result = ask(commands, |reply| Command::RemoveDevice { device, reply }).await;
+            if let Err(e) = result {
+                removing.set(false);
+                error.set(Some(format!(
+                    "Could not remove {name}. This needs a network connection. {e}"
+                )));
+                return;
+            }
+            // The hub's list is the truth; if it cannot be fetched now, drop the device here.
+            match ask(commands, |reply| Command::ListDevices { reply }).await {
+                Ok(list) => devices.set(Some(list)),
+                Err(_) => {
+                    if let Some(list) = devices.write().as_mut() {
+                        list.retain(|d| d.device_id != device);
+                    }
+                }
+            }
+            removing.set(false);
+            confirming.set(None);
+            removed.set(Some(format!("Removed {name}. It no longer syncs.")));
+        });
+    };
+
+    let list = devices();
+    rsx! {
+        section { class: "card", aria_labelledby: "devices-title",
+            h2 { id: "devices-title", "Your devices" }
+            p { "These devices can open your account and sync it. If you see a device you do not know, remove it." }
+            p { class: "hint", "Showing the list needs a network connection." }
+            button { class: "button", r#type: "button", disabled: loading(), aria_busy: loading(),
+                onclick: load,
+                if loading() { "Getting your devices…" } else { "Show my devices" }
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+            if let Some(r) = removed() {
+                p { role: "status", "{r}" }
+            }
+            if let Some(list) = list {
+                p { role: "status",
+                    match list.len() {
+                        1 => "1 device can open your account.".to_string(),
+                        n => format!("{n} devices can open your account."),
+                    }
+                }
+                ul { class: "roster", aria_label: "Your devices", "data-testid": "device-list",
+                    for d in list {
+                        li { key: "{d.device_id}", class: "roster-row", "data-testid": "device",
+                            span { class: "roster-name",
+                                "{d.name}"
+                                if d.this_device { " (this device)" }
+                            }
+                            span { class: "roster-decided",
+                                "Added {format::date_time(Timestamp(d.created_at))}"
+                            }
+                            if !d.this_device {
+                                div { class: "actions",
+                                    if confirming() == Some(d.device_id) {
+                                        p { class: "confirm-text",
+                                            "Remove {d.name}? It will stop syncing at once."
+                                        }
+                                        button { class: "button danger", r#type: "button",
+                                            disabled: removing(), aria_busy: removing(),
+                                            onclick: {
+                                                let (id, name) = (d.device_id, d.name.clone());
+                                                move |_| remove(id, name.clone())
+                                            },
+                                            if removing() { "Removing…" } else { "Yes, remove" }
+                                        }
+                                        button { class: "button", r#type: "button", disabled: removing(),
+                                            onclick: move |_| confirming.set(None),
+                                            "Keep it"
+                                        }
+                                    } else {
+                                        button { class: "button danger", r#type: "button",
+                                            aria_label: "Remove {d.name}",
+                                            disabled: removing(),
+                                            onclick: {
+                                                let id = d.device_id;
+                                                move |_| confirming.set(Some(id))
+                                            },
+                                            "Remove"
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
