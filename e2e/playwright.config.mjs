@@ -18,6 +18,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 390, height: 844 }, // a phone
     hasTouch: true,
+    // The specs read the English words; languages.spec.mjs sets its own locales.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -10,6 +10,7 @@ const STYLE: Asset = asset!("/assets/style.css");
 
 #[component]
 pub fn App() -> Element {
+    crate::i18n::use_init_i18n();
     let state = use_context_provider(|| Signal::new(AppState::default()));
     let commands = use_coroutine(move |rx: UnboundedReceiver<Command>| start_driver(rx, state));
     use_context_provider(|| commands);

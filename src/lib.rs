@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod download;
 pub mod format;
+pub mod i18n;
 pub mod route;
 pub mod state;
 pub mod sync;

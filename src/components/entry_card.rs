@@ -3,18 +3,19 @@
 use crate::format;
 use crate::state::{ask, use_commands, Visibility};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EntryId;
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::DiaryEntry;
 
 /// Who can read the entry, in words.
-pub fn visibility_words(v: Visibility) -> &'static str {
+pub fn visibility_words(v: Visibility) -> String {
     match v {
-        Visibility::Private => "Private: only on this device",
-        Visibility::Shared(Sharing::Named) => "Shared with the project under your name",
-        Visibility::Shared(Sharing::Anonymous) => "Shared with the project anonymously",
-        Visibility::Account => "In your account on your devices, not shared",
+        Visibility::Private => t!("visibility-private"),
+        Visibility::Shared(Sharing::Named) => t!("visibility-named"),
+        Visibility::Shared(Sharing::Anonymous) => t!("visibility-anonymous"),
+        Visibility::Account => t!("visibility-account"),
     }
 }
 
@@ -27,6 +28,8 @@ enum Asking {
 }
 
 pub const MOOD_WORDS: [&str; 5] = ["Very bad", "Bad", "Okay", "Good", "Very good"];
+/// The moods' message keys, 1 to 5.
+pub const MOOD_KEYS: [&str; 5] = ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5"];
 
 pub fn mood_word(m: u8) -> &'static str {
     MOOD_WORDS[usize::from(m.clamp(1, 5) - 1)]
@@ -41,6 +44,7 @@ pub fn EntryCard(
     on_edit: EventHandler<EntryId>,
 ) -> Element {
     let commands = use_commands();
+    let i18n = crate::i18n::use_i18n();
     let mut asking = use_signal(|| Asking::Nothing);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
@@ -80,17 +84,19 @@ pub fn EntryCard(
         article { class: "card entry", "data-testid": "entry",
             header { class: "entry-head",
                 time { datetime: "{format::input_value(entry.at)}", "{format::date_time(entry.at)}" }
-                span { class: "mood mood-{entry.mood.get()}", "Mood: {mood_word(entry.mood.get())}" }
+                span { class: "mood mood-{entry.mood.get()}",
+                    {t!("entry-mood-shown", word: i18n.t(MOOD_KEYS[usize::from(entry.mood.get().clamp(1, 5) - 1)]))}
+                }
             }
             p { class: "visibility visibility-{visibility_class(visibility)}", "data-testid": "entry-visibility",
                 "{visibility_words(visibility)}"
             }
             if let Some(p) = prompt {
-                p { class: "entry-prompt", "Answers: {p}" }
+                p { class: "entry-prompt", {t!("entry-answers", prompt: p)} }
             }
             p { class: "entry-text", "{entry.text}" }
             if !entry.tags.is_empty() {
-                ul { class: "tags", aria_label: "Tags",
+                ul { class: "tags", aria_label: t!("entry-tags-list"),
                     for tag in entry.tags.iter() {
                         li { key: "{tag}", "{tag}" }
                     }
@@ -102,27 +108,27 @@ pub fn EntryCard(
             div { class: "actions",
                 match asking() {
                     Asking::Delete => rsx! {
-                        span { "Delete this entry?" }
+                        span { {t!("entry-delete-confirm")} }
                         button { class: "button danger", disabled: busy(),
                             onclick: move |_| run(Box::new(move |reply| Command::DeleteEntry { id, reply })),
-                            "Yes, delete"
+                            {t!("entry-delete-yes")}
                         }
-                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), "Keep it" }
+                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), {t!("keep-it")} }
                     },
                     Asking::Share => rsx! {
-                        span { "Share with the project's organisers:" }
+                        span { {t!("entry-share-to")} }
                         button { class: "button", disabled: busy(),
                             onclick: move |_| run(share(Sharing::Named)),
-                            "Share under my name"
+                            {t!("entry-share-named")}
                         }
                         button { class: "button", disabled: busy(),
                             onclick: move |_| run(share(Sharing::Anonymous)),
-                            "Share anonymously"
+                            {t!("entry-share-anonymous")}
                         }
-                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), "Cancel" }
+                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), {t!("cancel")} }
                     },
                     Asking::Unshare => rsx! {
-                        span { "Stop sharing? The organisers will no longer see it; it stays in your private diary." }
+                        span { {t!("entry-unshare-confirm")} }
                         button { class: "button danger", disabled: busy(),
                             onclick: move |_| run(Box::new(move |reply| {
                                 let (tx, rx) = futures::channel::oneshot::channel();
@@ -132,30 +138,30 @@ pub fn EntryCard(
                                 });
                                 Command::RevokeEntry { id, reply: tx }
                             })),
-                            "Yes, stop sharing"
+                            {t!("entry-unshare-yes")}
                         }
-                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), "Keep sharing" }
+                        button { class: "button", onclick: move |_| asking.set(Asking::Nothing), {t!("entry-keep-sharing")} }
                     },
                     Asking::Nothing => rsx! {
-                        button { class: "button", onclick: move |_| on_edit.call(id), "Edit" }
+                        button { class: "button", onclick: move |_| on_edit.call(id), {t!("entry-edit")} }
                         if shared {
-                            button { class: "button", onclick: move |_| asking.set(Asking::Unshare), "Stop sharing" }
+                            button { class: "button", onclick: move |_| asking.set(Asking::Unshare), {t!("entry-stop-sharing")} }
                             if visibility == Visibility::Shared(Sharing::Named) {
                                 button { class: "button", disabled: busy(),
-                                    title: "Organisers who already read it may have seen your name.",
+                                    title: t!("entry-hide-name-hint"),
                                     onclick: move |_| run(share(Sharing::Anonymous)),
-                                    "Hide my name"
+                                    {t!("entry-hide-name")}
                                 }
                             } else {
                                 button { class: "button", disabled: busy(),
                                     onclick: move |_| run(share(Sharing::Named)),
-                                    "Show my name"
+                                    {t!("entry-show-name")}
                                 }
                             }
                         } else {
-                            button { class: "button", onclick: move |_| asking.set(Asking::Share), "Share…" }
+                            button { class: "button", onclick: move |_| asking.set(Asking::Share), {t!("entry-share")} }
                         }
-                        button { class: "button", onclick: move |_| asking.set(Asking::Delete), "Delete" }
+                        button { class: "button", onclick: move |_| asking.set(Asking::Delete), {t!("entry-delete")} }
                     },
                 }
             }

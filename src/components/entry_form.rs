@@ -1,31 +1,24 @@
 //! Writing a new entry or editing one. The text stays in the form until the driver says
 //! the entry is saved on this device, so a failed save never loses what was written.
 
-use crate::components::entry_card::MOOD_WORDS;
+use crate::components::entry_card::MOOD_KEYS;
 use crate::format;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::PromptId;
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::{DiaryEntry, EntryDraft, Mood};
 
-/// Who may read a new entry, as the form offers it.
+/// Who may read a new entry, as the form offers it: the choice, its title and hint keys.
 const SHARING_CHOICES: [(Option<Sharing>, &str, &str); 3] = [
-    (
-        None,
-        "Only me (private, on this device)",
-        "Locked with your PIN. It never leaves this device.",
-    ),
-    (
-        Some(Sharing::Named),
-        "Share with the project under my name",
-        "The project's organisers can read it and see that you wrote it.",
-    ),
+    (None, "share-private", "share-private-hint"),
+    (Some(Sharing::Named), "share-named", "share-named-hint"),
     (
         Some(Sharing::Anonymous),
-        "Share with the project anonymously",
-        "The organisers can read it, but not who wrote it.",
+        "share-anonymous",
+        "share-anonymous-hint",
     ),
 ];
 
@@ -37,6 +30,7 @@ fn now() -> kumppani_core::time::Timestamp {
 pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Element {
     let commands = use_commands();
     let state = use_app_state();
+    let i18n = crate::i18n::use_i18n();
     let editing = existing.clone();
     let initial = existing.clone();
     let mut text = use_signal(|| initial.as_ref().map(|e| e.text.clone()).unwrap_or_default());
@@ -65,15 +59,15 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
             return;
         }
         if text().trim().is_empty() {
-            error.set(Some("Write something first.".into()));
+            error.set(Some(t!("entry-empty")));
             return;
         }
         let Some(when) = format::parse_input(&at()) else {
-            error.set(Some("The date is not valid. Use the date picker.".into()));
+            error.set(Some(t!("entry-bad-date")));
             return;
         };
         let Ok(m) = Mood::new(i64::from(mood())) else {
-            error.set(Some("Choose a mood from 1 to 5.".into()));
+            error.set(Some(t!("entry-bad-mood")));
             return;
         };
         let draft = EntryDraft {
@@ -136,7 +130,7 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
     };
     rsx! {
         form { class: "entry-form", onsubmit: submit, novalidate: true,
-            label { r#for: "{prefix}-text", if is_edit { "Edit the entry" } else { "What happened today?" } }
+            label { r#for: "{prefix}-text", if is_edit { {t!("entry-text-edit")} } else { {t!("entry-text-new")} } }
             textarea {
                 id: "{prefix}-text",
                 name: "text",
@@ -145,8 +139,8 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                 oninput: move |e| { text.set(e.value()); saved.set(false); },
             }
             fieldset { class: "mood-picker",
-                legend { "How did it feel?" }
-                for (i, word) in MOOD_WORDS.iter().enumerate() {
+                legend { {t!("entry-mood")} }
+                for (i, word) in MOOD_KEYS.iter().map(|k| i18n.t(k)).enumerate() {
                     label { key: "{i}", class: "mood-option",
                         input {
                             r#type: "radio",
@@ -155,29 +149,29 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                             checked: mood() == (i as u8 + 1),
                             onchange: move |_| mood.set(i as u8 + 1),
                         }
-                        span { "{i + 1} · {word}" }
+                        span { {t!("entry-mood-option", n: i + 1, word: word)} }
                     }
                 }
             }
             if !prompts.is_empty() {
-                label { r#for: "{prefix}-prompt", "Answering a question from the project?" }
+                label { r#for: "{prefix}-prompt", {t!("entry-prompt")} }
                 select {
                     id: "{prefix}-prompt",
                     onchange: move |e| prompt.set(e.value().parse().ok()),
-                    option { value: "", selected: prompt().is_none(), "No, just my day" }
+                    option { value: "", selected: prompt().is_none(), {t!("entry-prompt-none")} }
                     for (id, text) in prompts {
                         option { key: "{id}", value: "{id}", selected: prompt() == Some(id), "{text}" }
                     }
                 }
             }
-            label { r#for: "{prefix}-tags", "Tags (separate with commas)" }
+            label { r#for: "{prefix}-tags", {t!("entry-tags")} }
             input {
                 id: "{prefix}-tags",
                 name: "tags",
                 value: "{tags}",
                 oninput: move |e| tags.set(e.value()),
             }
-            label { r#for: "{prefix}-at", "Date and time" }
+            label { r#for: "{prefix}-at", {t!("entry-at")} }
             input {
                 id: "{prefix}-at",
                 r#type: "datetime-local",
@@ -187,7 +181,7 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
             }
             if !is_edit {
                 fieldset { class: "sharing-picker",
-                    legend { "Who can read it?" }
+                    legend { {t!("entry-who")} }
                     for (i, (choice, title, hint)) in SHARING_CHOICES.iter().enumerate() {
                         label { key: "{i}", class: "sharing-option",
                             input {
@@ -196,8 +190,8 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                                 checked: sharing() == *choice,
                                 onchange: move |_| sharing.set(SHARING_CHOICES[i].0),
                             }
-                            span { class: "sharing-title", "{title}" }
-                            span { class: "hint", "{hint}" }
+                            span { class: "sharing-title", {i18n.t(title)} }
+                            span { class: "hint", {i18n.t(hint)} }
                         }
                     }
                 }
@@ -206,14 +200,14 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
                 p { class: "error", role: "alert", "{e}" }
             }
             if saved() && !is_edit {
-                p { class: "saved", role: "status", "Saved on this device." }
+                p { class: "saved", role: "status", {t!("entry-saved")} }
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
-                    if busy() { "Saving…" } else if is_edit { "Save changes" } else { "Save entry" }
+                    if busy() { {t!("entry-saving")} } else if is_edit { {t!("entry-save-changes")} } else { {t!("entry-save")} }
                 }
                 if is_edit {
-                    button { class: "button", r#type: "button", onclick: move |_| on_done.call(()), "Cancel" }
+                    button { class: "button", r#type: "button", onclick: move |_| on_done.call(()), {t!("cancel")} }
                 }
             }
         }

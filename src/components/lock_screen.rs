@@ -5,6 +5,7 @@ use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands, ProfileCard};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::ProfileId;
 
@@ -18,8 +19,8 @@ pub fn LockScreen() -> Element {
     let open = chosen().or(only);
     rsx! {
         section { class: "card", aria_labelledby: "lock-title",
-            h1 { id: "lock-title", "Kumppani is locked" }
-            p { "Choose your profile and type your PIN." }
+            h1 { id: "lock-title", {t!("lock-title")} }
+            p { {t!("lock-intro")} }
             ul { class: "profiles",
                 for p in profiles.clone() {
                     li { key: "{p.id}",
@@ -36,7 +37,8 @@ pub fn LockScreen() -> Element {
                     }
                 }
             }
-            Link { class: "button", to: Route::Join { code: String::new() }, "Add a profile" }
+            Link { class: "button", to: Route::Join { code: String::new() }, {t!("lock-add")} }
+            crate::components::LanguagePicker {}
         }
     }
 }
@@ -86,7 +88,7 @@ fn UnlockForm(profile: ProfileCard) -> Element {
     rsx! {
         form { class: "unlock", onsubmit: submit, novalidate: true,
             h2 { "{profile.name}" }
-            label { r#for: "pin-{id}", "PIN for {profile.name}" }
+            label { r#for: "pin-{id}", {t!("lock-pin-for", name: profile.name.clone())} }
             input {
                 id: "pin-{id}",
                 r#type: "password",
@@ -98,25 +100,25 @@ fn UnlockForm(profile: ProfileCard) -> Element {
                 oninput: move |e| pin.set(e.value()),
             }
             if let Some(at) = profile.wait_until {
-                p { class: "hint", "Too many wrong PINs: the next try is possible at {format::clock(at)}." }
+                p { class: "hint", {t!("lock-wait", time: format::clock(at))} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
             }
             button { class: "button primary", r#type: "submit", disabled: busy(),
-                if busy() { "Checking the PIN…" } else { "Open" }
+                if busy() { {t!("lock-checking")} } else { {t!("lock-open")} }
             }
             details { class: "forgot",
-                summary { "Forgot your PIN?" }
-                p { "Nobody can open the private entries without the PIN, not even the organisers. You can remove this profile from this device and add it again with your recovery code (from Settings) or a code from your other device: the entries you shared, your sign-ups and ideas come back; private entries do not." }
+                summary { {t!("lock-forgot")} }
+                p { {t!("lock-forgot-text")} }
                 if forgetting() {
                     button { class: "button danger", r#type: "button", onclick: forget,
-                        "Yes, remove {profile.name} and their private entries"
+                        {t!("lock-remove-confirm", name: profile.name.clone())}
                     }
-                    button { class: "button", r#type: "button", onclick: move |_| forgetting.set(false), "Keep it" }
+                    button { class: "button", r#type: "button", onclick: move |_| forgetting.set(false), {t!("keep-it")} }
                 } else {
                     button { class: "button", r#type: "button", onclick: move |_| forgetting.set(true),
-                        "Remove this profile from this device"
+                        {t!("lock-remove")}
                     }
                 }
             }

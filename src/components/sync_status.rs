@@ -2,38 +2,40 @@
 
 use crate::format;
 use crate::state::use_app_state;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::status::{status, SyncStatus};
 
 fn waiting(n: usize) -> String {
-    match n {
-        1 => "1 change waiting to sync".into(),
-        n => format!("{n} changes waiting to sync"),
-    }
+    t!("sync-waiting", count: n)
 }
 
 pub fn status_text(s: &SyncStatus) -> String {
     match s {
-        SyncStatus::SavedOnDevice => "Saved on this device".into(),
+        SyncStatus::SavedOnDevice => t!("sync-saved"),
         SyncStatus::Waiting { pending } => waiting(*pending),
-        SyncStatus::Syncing { .. } => "Syncing…".into(),
-        SyncStatus::SyncedAt(at) => format!("Synced at {}", format::clock(*at)),
-        SyncStatus::Offline { pending: 0 } => "Offline · saved on this device".into(),
-        SyncStatus::Offline { pending } => format!("Offline · {}", waiting(*pending)),
-        SyncStatus::CannotReach { reason, pending: 0 } => format!("Cannot reach hub: {reason}"),
-        SyncStatus::CannotReach { reason, pending } => {
-            format!("Cannot reach hub: {reason} · {}", waiting(*pending))
+        SyncStatus::Syncing { .. } => t!("sync-syncing"),
+        SyncStatus::SyncedAt(at) => t!("sync-synced-at", time: format::clock(*at)),
+        SyncStatus::Offline { pending: 0 } => t!("sync-offline"),
+        SyncStatus::Offline { pending } => t!("sync-offline-waiting", waiting: waiting(*pending)),
+        SyncStatus::CannotReach { reason, pending: 0 } => {
+            t!("sync-cannot-reach", reason: reason.clone())
         }
+        SyncStatus::CannotReach { reason, pending } => t!(
+            "sync-cannot-reach-waiting",
+            reason: reason.clone(),
+            waiting: waiting(*pending)
+        ),
     }
 }
 
-/// "3 hours" for a clock difference in milliseconds.
+/// "3 hours", "45 minutes", in the page's language.
 pub fn skew_words(ms: i64) -> String {
     let minutes = ms.unsigned_abs() / 60_000;
     if minutes >= 120 {
-        format!("{} hours", minutes / 60)
+        t!("skew-hours", count: minutes / 60)
     } else {
-        format!("{minutes} minutes")
+        t!("skew-minutes", count: minutes)
     }
 }
 

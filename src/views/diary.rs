@@ -4,6 +4,7 @@
 use crate::components::{EntryCard, EntryForm};
 use crate::state::{use_app_state, use_commands, Visibility};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EntryId;
 use kumppani_core::time::Timestamp;
@@ -34,12 +35,13 @@ pub fn Diary() -> Element {
         .filter(|p| p.is_open(at_now))
         .map(|p| p.text.clone())
         .collect();
+    let removed = t!("prompt-removed");
     let prompt_text = move |id| {
         prompts
             .iter()
             .find(|p| p.id == id)
             .map(|p| p.text.clone())
-            .unwrap_or_else(|| "a question the project has removed".into())
+            .unwrap_or_else(|| removed.clone())
     };
     rsx! {
         // The notice comes first on screen, but never takes the form away: it may arrive
@@ -47,21 +49,21 @@ pub fn Diary() -> Element {
         if must_read_notice {
             if let Some(n) = notice.clone() {
                 section { class: "card notice-card", aria_labelledby: "safeguarding-title",
-                    h2 { id: "safeguarding-title", "Before you write: who reads shared entries" }
+                    h2 { id: "safeguarding-title", {t!("notice-title")} }
                     p { class: "notice-text", "{n.text}" }
-                    p { "Entries you keep private stay on this device, locked with your PIN. Nobody else can read them." }
+                    p { {t!("notice-private")} }
                     button { class: "button primary",
                         onclick: move |_| commands.send(Command::AcknowledgeSafeguarding),
-                        "I have read this"
+                        {t!("notice-read")}
                     }
                 }
             }
         }
         section { class: "card", aria_labelledby: "new-entry-title",
-            h1 { id: "new-entry-title", "Diary" }
+            h1 { id: "new-entry-title", {t!("diary-title")} }
             if !open.is_empty() {
-                div { class: "prompts", aria_label: "Questions from the project",
-                    p { class: "hint", "The project asks (you can answer one in your entry):" }
+                div { class: "prompts", aria_label: t!("prompts-label"),
+                    p { class: "hint", {t!("prompts-intro")} }
                     ul {
                         for text in open {
                             li { key: "{text}", class: "prompt", "{text}" }
@@ -73,7 +75,7 @@ pub fn Diary() -> Element {
             if !must_read_notice {
                 if let Some(n) = notice.clone() {
                     details { class: "safeguarding",
-                        summary { "Who reads shared entries?" }
+                        summary { {t!("notice-again")} }
                         p { class: "notice-text", "{n.text}" }
                     }
                 }
@@ -81,7 +83,7 @@ pub fn Diary() -> Element {
         }
         section { aria_labelledby: "entries-title",
             h2 { id: "entries-title", class: "section-title",
-                if entries.is_empty() { "No entries yet" } else { "Your entries ({entries.len()})" }
+                {t!("diary-entries-heading", count: entries.len())}
             }
             ul { class: "entries",
                 for entry in entries {

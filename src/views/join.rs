@@ -3,6 +3,7 @@
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands, Phase};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 
 /// The hub that served the app, which is the right one unless a native build says otherwise.
@@ -60,9 +61,9 @@ pub fn Join(code: String) -> Element {
     if state.read().phase == Phase::Ready {
         return rsx! {
             section { class: "card",
-                h1 { "You are in" }
-                p { "This device already belongs to a project." }
-                Link { class: "button primary", to: Route::Diary {}, "Open your diary" }
+                h1 { {t!("join-already-title")} }
+                p { {t!("join-already-text")} }
+                Link { class: "button primary", to: Route::Diary {}, {t!("join-open-diary")} }
             }
         };
     }
@@ -74,7 +75,7 @@ pub fn Join(code: String) -> Element {
         }
         let (c, n, h) = (join_code(), name(), hub_url());
         if c.trim().is_empty() || n.trim().is_empty() {
-            error.set(Some("Fill in both the code and your name.".into()));
+            error.set(Some(t!("join-missing")));
             return;
         }
         if let Err(e) = check_pins(&pin(), &pin_again()) {
@@ -103,7 +104,7 @@ pub fn Join(code: String) -> Element {
         }
         let (c, h) = (link_code(), hub_url());
         if c.trim().is_empty() {
-            link_error.set(Some("Type the code shown on your other device.".into()));
+            link_error.set(Some(t!("link-missing")));
             return;
         }
         if let Err(e) = check_pins(&link_pin(), &link_pin_again()) {
@@ -128,13 +129,13 @@ pub fn Join(code: String) -> Element {
     let locked = state.read().phase == Phase::Locked;
     rsx! {
         if locked {
-            p { Link { to: Route::Home {}, "← Back to the profiles on this device" } }
+            p { Link { to: Route::Home {}, {t!("join-back")} } }
         }
         section { class: "card",
-            h1 { "Join a project" }
-            p { "Use the code from the poster or the link you were given." }
+            h1 { {t!("join-title")} }
+            p { {t!("join-intro")} }
             form { onsubmit: join, novalidate: true,
-                label { r#for: "join-code", "Project code" }
+                label { r#for: "join-code", {t!("join-code")} }
                 input {
                     id: "join-code",
                     name: "code",
@@ -143,7 +144,7 @@ pub fn Join(code: String) -> Element {
                     value: "{join_code}",
                     oninput: move |e| join_code.set(e.value()),
                 }
-                label { r#for: "display-name", "Your name (as others will see it)" }
+                label { r#for: "display-name", {t!("join-name")} }
                 input {
                     id: "display-name",
                     name: "display_name",
@@ -154,8 +155,8 @@ pub fn Join(code: String) -> Element {
                 }
                 PinFields { prefix: "join", pin, pin_again }
                 details { class: "advanced",
-                    summary { "Hub address" }
-                    label { r#for: "hub-url", "Address of the project's hub" }
+                    summary { {t!("join-hub")} }
+                    label { r#for: "hub-url", {t!("join-hub-label")} }
                     input {
                         id: "hub-url",
                         r#type: "url",
@@ -167,15 +168,15 @@ pub fn Join(code: String) -> Element {
                     p { class: "error", role: "alert", "{e}" }
                 }
                 button { class: "button primary", r#type: "submit", disabled: busy(),
-                    if busy() { "Joining…" } else { "Join" }
+                    if busy() { {t!("join-busy")} } else { {t!("join-button")} }
                 }
             }
         }
         section { class: "card",
-            h2 { "Have a code from another device or an organiser?" }
-            p { "On your other device, open Settings and choose “Link another device”. Or ask an organiser to set you up. Type the code here." }
+            h2 { {t!("link-title")} }
+            p { {t!("link-intro")} }
             form { onsubmit: link, novalidate: true,
-                label { r#for: "link-code", "Link code" }
+                label { r#for: "link-code", {t!("link-code")} }
                 input {
                     id: "link-code",
                     name: "link_code",
@@ -189,20 +190,21 @@ pub fn Join(code: String) -> Element {
                     p { class: "error", role: "alert", "{e}" }
                 }
                 button { class: "button", r#type: "submit", disabled: busy(),
-                    if busy() { "Linking…" } else { "Link this device" }
+                    if busy() { {t!("link-busy")} } else { {t!("link-button")} }
                 }
             }
         }
+        crate::components::LanguagePicker {}
     }
 }
 
 /// The same PIN twice, 4 to 12 digits.
 fn check_pins(pin: &str, again: &str) -> Result<(), String> {
     if !kumppani_core::vault::is_acceptable_pin(pin) {
-        return Err("Choose a PIN of 4 to 12 digits (numbers only).".into());
+        return Err(t!("pin-weak"));
     }
     if pin != again {
-        return Err("The two PINs are not the same. Type the PIN again.".into());
+        return Err(t!("pin-mismatch"));
     }
     Ok(())
 }
@@ -213,7 +215,7 @@ fn PinFields(prefix: String, pin: Signal<String>, pin_again: Signal<String>) -> 
     let mut pin = pin;
     let mut pin_again = pin_again;
     rsx! {
-        label { r#for: "{prefix}-pin", "Choose a PIN (4 to 12 digits)" }
+        label { r#for: "{prefix}-pin", {t!("pin-choose")} }
         input {
             id: "{prefix}-pin",
             r#type: "password",
@@ -223,7 +225,7 @@ fn PinFields(prefix: String, pin: Signal<String>, pin_again: Signal<String>) -> 
             value: "{pin}",
             oninput: move |e| pin.set(e.value()),
         }
-        label { r#for: "{prefix}-pin-again", "The same PIN again" }
+        label { r#for: "{prefix}-pin-again", {t!("pin-again")} }
         input {
             id: "{prefix}-pin-again",
             r#type: "password",
@@ -234,7 +236,7 @@ fn PinFields(prefix: String, pin: Signal<String>, pin_again: Signal<String>) -> 
             oninput: move |e| pin_again.set(e.value()),
         }
         p { class: "hint", id: "{prefix}-pin-hint",
-            "Your PIN locks your private entries on this device. If you forget it, nobody can open them, not even the organisers. Entries you shared come back with your recovery code (from Settings) or a code from your other device."
+            {t!("pin-hint")}
         }
     }
 }

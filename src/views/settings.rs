@@ -29,6 +29,9 @@ pub fn Settings() -> Element {
                 }
             }
         }
+        section { class: "card",
+            crate::components::LanguagePicker {}
+        }
         LinkCodeCard {
             recovery: false,
             title: "Link another device",

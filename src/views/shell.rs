@@ -4,6 +4,7 @@ use crate::components::{LockScreen, NavBar, SyncStatusLine};
 use crate::route::Route;
 use crate::state::{use_app_state, Phase};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 
 #[component]
@@ -32,7 +33,7 @@ pub fn Shell() -> Element {
     let ready = st.phase == Phase::Ready;
     let unread = st.inbox_unread;
     rsx! {
-        a { class: "skip-link", href: "#content", "Skip to content" }
+        a { class: "skip-link", href: "#content", {t!("skip-to-content")} }
         header { class: "app-header",
             p { class: "app-name", "Kumppani" }
             if let Some(project) = project {
@@ -40,15 +41,15 @@ pub fn Shell() -> Element {
             }
             if ready {
                 SyncStatusLine {}
-                nav { class: "header-links", aria_label: "Account",
+                nav { class: "header-links", aria_label: t!("nav-account"),
                     Link { to: Route::Inbox {}, active_class: "active",
-                        if unread > 0 { "Inbox ({unread} new)" } else { "Inbox" }
+                        if unread > 0 { {t!("nav-inbox-unread", count: unread)} } else { {t!("nav-inbox")} }
                     }
-                    Link { to: Route::Settings {}, active_class: "active", "Settings" }
+                    Link { to: Route::Settings {}, active_class: "active", {t!("nav-settings")} }
                     button { class: "link-button", r#type: "button",
-                        aria_label: "Lock (switch profile)",
+                        aria_label: t!("lock-button-label"),
                         onclick: move |_| commands.send(Command::Lock),
-                        if let Some(n) = name { "{n} · Lock" } else { "Lock" }
+                        {t!("lock-button", name: name.unwrap_or_default())}
                     }
                 }
             }
@@ -58,15 +59,15 @@ pub fn Shell() -> Element {
         }
         if let Some(skew) = st.clock_skew_ms {
             div { class: "notice", role: "note",
-                "This device's clock is about {crate::components::skew_words(skew)} off. Entry dates come from this clock, so they may look wrong."
+                {t!("clock-skew", amount: crate::components::skew_words(skew))}
             }
         }
         main { id: "content", tabindex: "-1",
             match st.phase.clone() {
-                Phase::Loading => rsx! { p { class: "loading", role: "status", "Opening your diary…" } },
+                Phase::Loading => rsx! { p { class: "loading", role: "status", {t!("loading")} } },
                 Phase::StorageFailed(message) => rsx! {
                     div { class: "problem", role: "alert",
-                        h1 { "Kumppani cannot save on this device" }
+                        h1 { {t!("storage-failed-title")} }
                         p { "{message}" }
                     }
                 },

@@ -1,0 +1,63 @@
+# The diary: the safeguarding notice, prompts, writing and reading entries.
+diary-title = Diary
+notice-title = Before you write: who reads shared entries
+notice-private = Entries you keep private stay on this device, locked with your PIN. Nobody else can read them.
+notice-read = I have read this
+notice-again = Who reads shared entries?
+prompts-label = Questions from the project
+prompts-intro = The project asks (you can answer one in your entry):
+diary-entries-heading =
+    { $count ->
+        [0] No entries yet
+       *[other] Your entries ({ $count })
+    }
+entry-text-new = What happened today?
+entry-text-edit = Edit the entry
+entry-mood = How did it feel?
+mood-1 = Very bad
+mood-2 = Bad
+mood-3 = Okay
+mood-4 = Good
+mood-5 = Very good
+entry-mood-option = { $n } · { $word }
+entry-mood-shown = Mood: { $word }
+entry-prompt = Answering a question from the project?
+entry-prompt-none = No, just my day
+entry-tags = Tags (separate with commas)
+entry-tags-list = Tags
+entry-at = Date and time
+entry-who = Who can read it?
+share-private = Only me (private, on this device)
+share-private-hint = Locked with your PIN. It never leaves this device.
+share-named = Share with the project under my name
+share-named-hint = The project's organisers can read it and see that you wrote it.
+share-anonymous = Share with the project anonymously
+share-anonymous-hint = The organisers can read it, but not who wrote it.
+entry-empty = Write something first.
+entry-bad-date = The date is not valid. Use the date picker.
+entry-bad-mood = Choose a mood from 1 to 5.
+entry-saved = Saved on this device.
+entry-save = Save entry
+entry-save-changes = Save changes
+entry-saving = Saving…
+visibility-private = Private: only on this device
+visibility-named = Shared with the project under your name
+visibility-anonymous = Shared with the project anonymously
+visibility-account = In your account on your devices, not shared
+entry-answers = Answers: { $prompt }
+prompt-removed = a question the project has removed
+entry-delete-confirm = Delete this entry?
+entry-delete-yes = Yes, delete
+entry-share-to = Share with the project's organisers:
+entry-share-named = Share under my name
+entry-share-anonymous = Share anonymously
+entry-unshare-confirm = Stop sharing? The organisers will no longer see it; it stays in your private diary.
+entry-unshare-yes = Yes, stop sharing
+entry-keep-sharing = Keep sharing
+entry-edit = Edit
+entry-stop-sharing = Stop sharing
+entry-hide-name = Hide my name
+entry-hide-name-hint = Organisers who already read it may have seen your name.
+entry-show-name = Show my name
+entry-share = Share…
+entry-delete = Delete

@@ -1,0 +1,63 @@
+# Päiväkirja: turvallisuusilmoitus, kysymykset, merkintöjen kirjoittaminen ja lukeminen.
+diary-title = Päiväkirja
+notice-title = Ennen kuin kirjoitat: kuka lukee jaetut merkinnät
+notice-private = Yksityiset merkinnät pysyvät tällä laitteella PIN-koodisi takana. Kukaan muu ei voi lukea niitä.
+notice-read = Olen lukenut tämän
+notice-again = Kuka lukee jaetut merkinnät?
+prompts-label = Hankkeen kysymykset
+prompts-intro = Hanke kysyy (voit vastata yhteen merkinnässäsi):
+diary-entries-heading =
+    { $count ->
+        [0] Ei vielä merkintöjä
+       *[other] Merkintäsi ({ $count })
+    }
+entry-text-new = Mitä tänään tapahtui?
+entry-text-edit = Muokkaa merkintää
+entry-mood = Miltä tuntui?
+mood-1 = Tosi huono
+mood-2 = Huono
+mood-3 = Ihan ok
+mood-4 = Hyvä
+mood-5 = Tosi hyvä
+entry-mood-option = { $n } · { $word }
+entry-mood-shown = Mieliala: { $word }
+entry-prompt = Vastaatko hankkeen kysymykseen?
+entry-prompt-none = En, kirjoitan päivästäni
+entry-tags = Tunnisteet (erota pilkuilla)
+entry-tags-list = Tunnisteet
+entry-at = Päivä ja kellonaika
+entry-who = Kuka voi lukea sen?
+share-private = Vain minä (yksityinen, vain tällä laitteella)
+share-private-hint = Lukittu PIN-koodillasi. Se ei koskaan lähde tältä laitteelta.
+share-named = Jaa hankkeelle omalla nimelläni
+share-named-hint = Hankkeen järjestäjät voivat lukea sen ja näkevät, että sinä kirjoitit sen.
+share-anonymous = Jaa hankkeelle nimettömänä
+share-anonymous-hint = Järjestäjät voivat lukea sen, mutta eivät näe, kuka sen kirjoitti.
+entry-empty = Kirjoita ensin jotakin.
+entry-bad-date = Päivämäärä ei kelpaa. Valitse se kalenterista.
+entry-bad-mood = Valitse mieliala väliltä 1–5.
+entry-saved = Tallennettu tälle laitteelle.
+entry-save = Tallenna merkintä
+entry-save-changes = Tallenna muutokset
+entry-saving = Tallennetaan…
+visibility-private = Yksityinen: vain tällä laitteella
+visibility-named = Jaettu hankkeelle nimelläsi
+visibility-anonymous = Jaettu hankkeelle nimettömänä
+visibility-account = Tililläsi omilla laitteillasi, ei jaettu
+entry-answers = Vastaus kysymykseen: { $prompt }
+prompt-removed = kysymys, jonka hanke on poistanut
+entry-delete-confirm = Poistetaanko merkintä?
+entry-delete-yes = Kyllä, poista
+entry-share-to = Jaa hankkeen järjestäjille:
+entry-share-named = Jaa nimelläni
+entry-share-anonymous = Jaa nimettömänä
+entry-unshare-confirm = Lopetetaanko jakaminen? Järjestäjät eivät enää näe merkintää; se jää yksityiseen päiväkirjaasi.
+entry-unshare-yes = Kyllä, lopeta jakaminen
+entry-keep-sharing = Jatka jakamista
+entry-edit = Muokkaa
+entry-stop-sharing = Lopeta jakaminen
+entry-hide-name = Piilota nimeni
+entry-hide-name-hint = Järjestäjät, jotka ovat jo lukeneet merkinnän, ovat voineet nähdä nimesi.
+entry-show-name = Näytä nimeni
+entry-share = Jaa…
+entry-delete = Poista

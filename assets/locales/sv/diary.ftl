@@ -1,0 +1,63 @@
+# Dagboken: trygghetsmeddelandet, frågor, att skriva och läsa anteckningar.
+diary-title = Dagbok
+notice-title = Innan du skriver: vem läser delade anteckningar
+notice-private = Anteckningar du håller privata stannar på den här enheten, låsta med din PIN-kod. Ingen annan kan läsa dem.
+notice-read = Jag har läst det här
+notice-again = Vem läser delade anteckningar?
+prompts-label = Frågor från projektet
+prompts-intro = Projektet frågar (du kan svara på en i din anteckning):
+diary-entries-heading =
+    { $count ->
+        [0] Inga anteckningar än
+       *[other] Dina anteckningar ({ $count })
+    }
+entry-text-new = Vad hände i dag?
+entry-text-edit = Redigera anteckningen
+entry-mood = Hur kändes det?
+mood-1 = Mycket dåligt
+mood-2 = Dåligt
+mood-3 = Okej
+mood-4 = Bra
+mood-5 = Mycket bra
+entry-mood-option = { $n } · { $word }
+entry-mood-shown = Humör: { $word }
+entry-prompt = Svarar du på en fråga från projektet?
+entry-prompt-none = Nej, jag skriver om min dag
+entry-tags = Taggar (skilj med kommatecken)
+entry-tags-list = Taggar
+entry-at = Datum och tid
+entry-who = Vem får läsa den?
+share-private = Bara jag (privat, på den här enheten)
+share-private-hint = Låst med din PIN-kod. Den lämnar aldrig den här enheten.
+share-named = Dela med projektet under mitt namn
+share-named-hint = Projektets organisatörer kan läsa den och ser att du skrev den.
+share-anonymous = Dela med projektet anonymt
+share-anonymous-hint = Organisatörerna kan läsa den, men inte se vem som skrev den.
+entry-empty = Skriv något först.
+entry-bad-date = Datumet är inte giltigt. Välj det i kalendern.
+entry-bad-mood = Välj ett humör från 1 till 5.
+entry-saved = Sparat på den här enheten.
+entry-save = Spara anteckningen
+entry-save-changes = Spara ändringarna
+entry-saving = Sparar…
+visibility-private = Privat: bara på den här enheten
+visibility-named = Delad med projektet under ditt namn
+visibility-anonymous = Delad med projektet anonymt
+visibility-account = I ditt konto på dina enheter, inte delad
+entry-answers = Svar på: { $prompt }
+prompt-removed = en fråga som projektet har tagit bort
+entry-delete-confirm = Ta bort anteckningen?
+entry-delete-yes = Ja, ta bort
+entry-share-to = Dela med projektets organisatörer:
+entry-share-named = Dela under mitt namn
+entry-share-anonymous = Dela anonymt
+entry-unshare-confirm = Sluta dela? Organisatörerna ser den inte längre; den stannar i din privata dagbok.
+entry-unshare-yes = Ja, sluta dela
+entry-keep-sharing = Fortsätt dela
+entry-edit = Redigera
+entry-stop-sharing = Sluta dela
+entry-hide-name = Dölj mitt namn
+entry-hide-name-hint = Organisatörer som redan läst den kan ha sett ditt namn.
+entry-show-name = Visa mitt namn
+entry-share = Dela…
+entry-delete = Ta bort
