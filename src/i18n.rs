@@ -68,6 +68,11 @@ impl Lang {
                     include_str!(concat!("../assets/locales/", $lang, "/common.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/profiles.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/diary.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/events.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/ideas.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/organise_events.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/organise_ideas.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/settings.ftl")),
                 ]
             };
         }

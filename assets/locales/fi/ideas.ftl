@@ -1,0 +1,1 @@
+# ideas (fi): see src/i18n.rs. Keys start with the area's prefix.

@@ -1,0 +1,1 @@
+# events (sv): see src/i18n.rs. Keys start with the area's prefix.

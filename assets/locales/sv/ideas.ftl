@@ -1,0 +1,1 @@
+# ideas (sv): see src/i18n.rs. Keys start with the area's prefix.

@@ -1,0 +1,1 @@
+# organise_events (sv): see src/i18n.rs. Keys start with the area's prefix.
