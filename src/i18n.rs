@@ -72,6 +72,7 @@ impl Lang {
                     include_str!(concat!("../assets/locales/", $lang, "/ideas.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/organise_events.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/organise_ideas.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/organise_diary.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/settings.ftl")),
                 ]
             };
