@@ -4,6 +4,7 @@
 use crate::format;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::api::DeviceInfo;
 use kumppani_core::ids::DeviceId;
@@ -12,6 +13,7 @@ use kumppani_core::time::Timestamp;
 #[component]
 pub fn DeviceList() -> Element {
     let commands = use_commands();
+    let i18n = crate::i18n::use_i18n();
     let mut devices = use_signal(|| None::<Vec<DeviceInfo>>);
     let mut loading = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
@@ -31,9 +33,9 @@ pub fn DeviceList() -> Element {
             loading.set(false);
             match result {
                 Ok(list) => devices.set(Some(list)),
-                Err(e) => error.set(Some(format!(
-                    "Could not get your devices. This needs a network connection. {e}"
-                ))),
+                Err(e) => error.set(Some(
+                    i18n.t_args("devices-load-failed", &[("reason", e.into())]),
+                )),
             }
         });
     };
@@ -49,8 +51,9 @@ pub fn DeviceList() -> Element {
             let result = ask(commands, |reply| Command::RemoveDevice { device, reply }).await;
             if let Err(e) = result {
                 removing.set(false);
-                error.set(Some(format!(
-                    "Could not remove {name}. This needs a network connection. {e}"
+                error.set(Some(i18n.t_args(
+                    "devices-remove-failed",
+                    &[("name", name.into()), ("reason", e.into())],
                 )));
                 return;
             }
@@ -65,19 +68,21 @@ pub fn DeviceList() -> Element {
             }
             removing.set(false);
             confirming.set(None);
-            removed.set(Some(format!("Removed {name}. It no longer syncs.")));
+            removed.set(Some(
+                i18n.t_args("devices-removed", &[("name", name.into())]),
+            ));
         });
     };
 
     let list = devices();
     rsx! {
         section { class: "card", aria_labelledby: "devices-title",
-            h2 { id: "devices-title", "Your devices" }
-            p { "These devices can open your account and sync it. If you see a device you do not know, remove it." }
-            p { class: "hint", "Showing the list needs a network connection." }
+            h2 { id: "devices-title", {t!("devices-title")} }
+            p { {t!("devices-text")} }
+            p { class: "hint", {t!("devices-network")} }
             button { class: "button", r#type: "button", disabled: loading(), aria_busy: loading(),
                 onclick: load,
-                if loading() { "Getting your devices…" } else { "Show my devices" }
+                if loading() { {t!("devices-loading")} } else { {t!("devices-show")} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -87,26 +92,23 @@ pub fn DeviceList() -> Element {
             }
             if let Some(list) = list {
                 p { role: "status",
-                    match list.len() {
-                        1 => "1 device can open your account.".to_string(),
-                        n => format!("{n} devices can open your account."),
-                    }
+                    {t!("devices-count", count: list.len())}
                 }
-                ul { class: "roster", aria_label: "Your devices", "data-testid": "device-list",
+                ul { class: "roster", aria_label: t!("devices-title"), "data-testid": "device-list",
                     for d in list {
                         li { key: "{d.device_id}", class: "roster-row", "data-testid": "device",
                             span { class: "roster-name",
                                 "{d.name}"
-                                if d.this_device { " (this device)" }
+                                if d.this_device { " " {t!("devices-this")} }
                             }
                             span { class: "roster-decided",
-                                "Added {format::date_time(Timestamp(d.created_at))}"
+                                {t!("devices-added", time: format::date_time(Timestamp(d.created_at)))}
                             }
                             if !d.this_device {
                                 div { class: "actions",
                                     if confirming() == Some(d.device_id) {
                                         p { class: "confirm-text",
-                                            "Remove {d.name}? It will stop syncing at once."
+                                            {t!("devices-remove-confirm", name: d.name.clone())}
                                         }
                                         button { class: "button danger", r#type: "button",
                                             disabled: removing(), aria_busy: removing(),
@@ -114,21 +116,21 @@ pub fn DeviceList() -> Element {
                                                 let (id, name) = (d.device_id, d.name.clone());
                                                 move |_| remove(id, name.clone())
                                             },
-                                            if removing() { "Removing…" } else { "Yes, remove" }
+                                            if removing() { {t!("devices-removing")} } else { {t!("devices-remove-yes")} }
                                         }
                                         button { class: "button", r#type: "button", disabled: removing(),
                                             onclick: move |_| confirming.set(None),
-                                            "Keep it"
+                                            {t!("keep-it")}
                                         }
                                     } else {
                                         button { class: "button danger", r#type: "button",
-                                            aria_label: "Remove {d.name}",
+                                            aria_label: t!("devices-remove-label", name: d.name.clone()),
                                             disabled: removing(),
                                             onclick: {
                                                 let id = d.device_id;
                                                 move |_| confirming.set(Some(id))
                                             },
-                                            "Remove"
+                                            {t!("devices-remove")}
                                         }
                                     }
                                 }

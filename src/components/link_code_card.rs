@@ -4,6 +4,7 @@
 use crate::format;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::time::Timestamp;
 
@@ -44,20 +45,20 @@ pub fn LinkCodeCard(
             h2 { id: "{heading_id}", "{title}" }
             p { "{explanation}" }
             button { class: "button", onclick: make_code, disabled: busy(),
-                if busy() { "Getting a code…" } else { "{button}" }
+                if busy() { {t!("code-getting")} } else { "{button}" }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
             }
             if let Some((c, expires)) = code() {
                 div { class: "link-code", role: "status",
-                    p { "Your code:" }
+                    p { {t!("code-yours")} }
                     p { class: "code", "data-testid": "{testid}", "{c}" }
                     p {
                         if recovery {
-                            "Valid once, until {format::date_time(Timestamp(expires))}."
+                            {t!("code-valid-once-until", time: format::date_time(Timestamp(expires)))}
                         } else {
-                            "Valid until {format::clock(Timestamp(expires))}."
+                            {t!("code-valid-until", time: format::clock(Timestamp(expires)))}
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 
 use crate::route::Route;
 use crate::state::{use_app_state, Phase};
+use crate::t;
 use dioxus::prelude::*;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn Home() -> Element {
     });
     rsx! {
         if phase == Phase::Loading {
-            p { role: "status", "Opening your diary…" }
+            p { role: "status", {t!("loading")} }
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::components::{DeviceList, LinkCodeCard, SyncStatusLine};
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
 
@@ -15,16 +16,16 @@ pub fn Settings() -> Element {
 
     rsx! {
         section { class: "card",
-            h1 { "Settings" }
+            h1 { {t!("settings-title")} }
             if let Some(p) = profile {
                 dl { class: "facts",
-                    dt { "Name" }
+                    dt { {t!("settings-name")} }
                     dd { "{p.display_name}" }
-                    dt { "Project" }
+                    dt { {t!("settings-project")} }
                     dd { "{p.project_name}" }
-                    dt { "Role" }
-                    dd { if p.role == Role::Organiser { "Organiser" } else { "Resident" } }
-                    dt { "Hub" }
+                    dt { {t!("settings-role")} }
+                    dd { if p.role == Role::Organiser { {t!("settings-organiser")} } else { {t!("settings-resident")} } }
+                    dt { {t!("settings-hub")} }
                     dd { "{p.hub_url}" }
                 }
             }
@@ -34,27 +35,27 @@ pub fn Settings() -> Element {
         }
         LinkCodeCard {
             recovery: false,
-            title: "Link another device",
-            explanation: "Use your account on a second phone or computer. Get a code here, then type it on the other device under “Have a code from another device or an organiser?”. The code works once, for 10 minutes. Private entries stay on the device they were written on; shared entries, sign-ups and ideas come along.",
-            button: "Link another device",
+            title: t!("settings-link-title"),
+            explanation: t!("settings-link-text"),
+            button: t!("settings-link-button"),
             testid: "link-code",
         }
         DeviceList {}
         LinkCodeCard {
             recovery: true,
-            title: "Recovery code",
-            explanation: "No other device? Write this code down and keep it safe. If you forget your PIN, remove the profile on the lock screen and add it again with this code: shared entries, sign-ups and ideas come back; private entries cannot. Anyone with the code can open your account, so keep it to yourself.",
-            button: "Get a recovery code",
+            title: t!("settings-recovery-title"),
+            explanation: t!("settings-recovery-text"),
+            button: t!("settings-recovery-button"),
             testid: "recovery-code",
         }
         section { class: "card", aria_labelledby: "sync-title",
-            h2 { id: "sync-title", "Sync" }
+            h2 { id: "sync-title", {t!("settings-sync-title")} }
             SyncStatusLine {}
-            p { "Your entries are saved on this device first. They go to the project's hub whenever there is a network." }
+            p { {t!("settings-sync-text")} }
             button {
                 class: "button",
                 onclick: move |_| commands.send(Command::RetryNow),
-                "Sync now"
+                {t!("settings-sync-now")}
             }
         }
     }

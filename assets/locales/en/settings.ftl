@@ -1,1 +1,41 @@
-# settings (en): see src/i18n.rs. Keys start with the area's prefix.
+# Settings: who this device is, other devices, the recovery code, sync.
+settings-title = Settings
+settings-name = Name
+settings-project = Project
+settings-role = Role
+settings-organiser = Organiser
+settings-resident = Resident
+settings-hub = Hub
+settings-link-title = Link another device
+settings-link-text = Use your account on a second phone or computer. Get a code here, then type it on the other device under “Have a code from another device or an organiser?”. The code works once, for 10 minutes. Private entries stay on the device they were written on; shared entries, sign-ups and ideas come along.
+settings-link-button = Link another device
+settings-recovery-title = Recovery code
+settings-recovery-text = No other device? Write this code down and keep it safe. If you forget your PIN, remove the profile on the lock screen and add it again with this code: shared entries, sign-ups and ideas come back; private entries cannot. Anyone with the code can open your account, so keep it to yourself.
+settings-recovery-button = Get a recovery code
+settings-sync-title = Sync
+settings-sync-text = Your entries are saved on this device first. They go to the project's hub whenever there is a network.
+settings-sync-now = Sync now
+code-getting = Getting a code…
+code-yours = Your code:
+code-valid-once-until = Valid once, until { $time }.
+code-valid-until = Valid until { $time }.
+devices-title = Your devices
+devices-text = These devices can open your account and sync it. If you see a device you do not know, remove it.
+devices-network = Showing the list needs a network connection.
+devices-loading = Getting your devices…
+devices-show = Show my devices
+devices-load-failed = Could not get your devices. This needs a network connection. { $reason }
+devices-remove-failed = Could not remove { $name }. This needs a network connection. { $reason }
+devices-removed = Removed { $name }. It no longer syncs.
+devices-count =
+    { $count ->
+        [one] 1 device can open your account.
+       *[other] { $count } devices can open your account.
+    }
+devices-this = (this device)
+devices-added = Added { $time }
+devices-remove-confirm = Remove { $name }? It will stop syncing at once.
+devices-removing = Removing…
+devices-remove-yes = Yes, remove
+devices-remove = Remove
+devices-remove-label = Remove { $name }

@@ -1,1 +1,41 @@
-# settings (sv): see src/i18n.rs. Keys start with the area's prefix.
+# Inställningar: vem den här enheten är, andra enheter, återställningskoden, synkronisering.
+settings-title = Inställningar
+settings-name = Namn
+settings-project = Projekt
+settings-role = Roll
+settings-organiser = Organisatör
+settings-resident = Invånare
+settings-hub = Server
+settings-link-title = Koppla en annan enhet
+settings-link-text = Använd ditt konto på en andra telefon eller dator. Hämta en kod här och skriv den på den andra enheten under ”Har du en kod från en annan enhet eller en organisatör?”. Koden fungerar en gång, i 10 minuter. Privata anteckningar stannar på enheten där de skrevs; delade anteckningar, anmälningar och idéer följer med.
+settings-link-button = Koppla en annan enhet
+settings-recovery-title = Återställningskod
+settings-recovery-text = Ingen annan enhet? Skriv ner den här koden och förvara den säkert. Om du glömmer din PIN-kod, ta bort profilen på låsskärmen och lägg till den igen med den här koden: delade anteckningar, anmälningar och idéer kommer tillbaka, privata anteckningar gör det inte. Den som har koden kan öppna ditt konto, så håll den för dig själv.
+settings-recovery-button = Hämta en återställningskod
+settings-sync-title = Synkronisering
+settings-sync-text = Dina anteckningar sparas först på den här enheten. De går till projektets server när det finns ett nätverk.
+settings-sync-now = Synkronisera nu
+code-getting = Hämtar en kod…
+code-yours = Din kod:
+code-valid-once-until = Gäller en gång, till { $time }.
+code-valid-until = Gäller till kl. { $time }.
+devices-title = Dina enheter
+devices-text = Dessa enheter kan öppna ditt konto och synkronisera det. Om du ser en enhet du inte känner igen, ta bort den.
+devices-network = Listan kräver en nätverksanslutning.
+devices-loading = Hämtar dina enheter…
+devices-show = Visa mina enheter
+devices-load-failed = Dina enheter kunde inte hämtas. Det kräver en nätverksanslutning. { $reason }
+devices-remove-failed = { $name } kunde inte tas bort. Det kräver en nätverksanslutning. { $reason }
+devices-removed = { $name } togs bort. Den synkroniserar inte längre.
+devices-count =
+    { $count ->
+        [one] 1 enhet kan öppna ditt konto.
+       *[other] { $count } enheter kan öppna ditt konto.
+    }
+devices-this = (den här enheten)
+devices-added = Tillagd { $time }
+devices-remove-confirm = Ta bort { $name }? Den slutar synkronisera genast.
+devices-removing = Tar bort…
+devices-remove-yes = Ja, ta bort
+devices-remove = Ta bort
+devices-remove-label = Ta bort { $name }
