@@ -2,22 +2,18 @@
 //! and add milestones on its way. Text stays in the form until the driver says the change
 //! is saved on this device.
 
+use super::status_title;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::IdeaId;
 use kumppani_core::model::idea::IdeaStatus;
 
-/// An idea's status in plain words: "Under consideration".
-pub fn idea_status_words(status: IdeaStatus) -> &'static str {
-    match status {
-        IdeaStatus::Received => "Received",
-        IdeaStatus::UnderConsideration => "Under consideration",
-        IdeaStatus::Accepted => "Accepted",
-        IdeaStatus::Declined => "Declined",
-        IdeaStatus::InProgress => "In progress",
-        IdeaStatus::Done => "Done",
-    }
+/// An idea's status in plain words, in the page's language: "Under consideration" (the
+/// same words residents see).
+pub fn idea_status_words(status: IdeaStatus) -> String {
+    status_title(status)
 }
 
 #[component]
@@ -68,7 +64,7 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
         let title = milestone().trim().to_owned();
         if title.is_empty() {
             milestone_saved.set(false);
-            milestone_error.set(Some("Write the milestone first.".into()));
+            milestone_error.set(Some(t!("answer-milestone-empty")));
             return;
         }
         busy_start(
@@ -97,7 +93,7 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
     rsx! {
         form { class: "idea-answer-form", "data-testid": "idea-answer-form",
             onsubmit: send_answer, novalidate: true,
-            label { r#for: "answer-status-{idea}", "New status" }
+            label { r#for: "answer-status-{idea}", {t!("answer-new-status")} }
             select {
                 id: "answer-status-{idea}",
                 name: "status",
@@ -113,7 +109,7 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
                     }
                 }
             }
-            label { r#for: "answer-note-{idea}", "Note to the author and supporters" }
+            label { r#for: "answer-note-{idea}", {t!("answer-note")} }
             textarea {
                 id: "answer-note-{idea}",
                 name: "note",
@@ -123,11 +119,11 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: answer_busy(),
-                    if answer_busy() { "Sending…" } else { "Send answer" }
+                    if answer_busy() { {t!("answer-sending")} } else { {t!("answer-send")} }
                 }
             }
             if answer_saved() {
-                p { class: "saved", role: "status", "Answer saved on this device." }
+                p { class: "saved", role: "status", {t!("answer-saved")} }
             }
             if let Some(e) = answer_error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -135,7 +131,7 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
         }
         form { class: "milestone-form", "data-testid": "milestone-form",
             onsubmit: add_milestone, novalidate: true,
-            label { r#for: "milestone-{idea}", "Milestone" }
+            label { r#for: "milestone-{idea}", {t!("answer-milestone")} }
             input {
                 id: "milestone-{idea}",
                 name: "milestone",
@@ -145,11 +141,11 @@ pub fn IdeaAnswerForm(idea: IdeaId) -> Element {
             }
             div { class: "actions",
                 button { class: "button", r#type: "submit", disabled: milestone_busy(),
-                    if milestone_busy() { "Adding…" } else { "Add milestone" }
+                    if milestone_busy() { {t!("answer-milestone-adding")} } else { {t!("answer-milestone-add")} }
                 }
             }
             if milestone_saved() {
-                p { class: "saved", role: "status", "Milestone saved on this device." }
+                p { class: "saved", role: "status", {t!("answer-milestone-saved")} }
             }
             if let Some(e) = milestone_error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -166,25 +162,4 @@ fn busy_start(
     busy.set(true);
     error.set(None);
     saved.set(false);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_status_has_plain_words() {
-        let words: Vec<_> = IdeaStatus::ALL.into_iter().map(idea_status_words).collect();
-        assert_eq!(
-            words,
-            [
-                "Received",
-                "Under consideration",
-                "Accepted",
-                "Declined",
-                "In progress",
-                "Done"
-            ]
-        );
-    }
 }

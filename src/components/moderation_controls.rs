@@ -2,15 +2,18 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::model::idea::ReportTarget;
 
 #[component]
 pub fn ModerationControls(target: ReportTarget, hidden: bool) -> Element {
     let commands = use_commands();
+    let i18n = crate::i18n::use_i18n();
     let mut reason = use_signal(String::new);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
+    // The message key of what was done.
     let mut done = use_signal(|| None::<&'static str>);
     let field = format!("moderate-{}-{}", target.kind(), target.key());
 
@@ -25,7 +28,7 @@ pub fn ModerationControls(target: ReportTarget, hidden: bool) -> Element {
         };
         if hide && text.is_empty() {
             done.set(None);
-            error.set(Some("Write the reason the author will see first.".into()));
+            error.set(Some(t!("moderation-reason-empty")));
             return;
         }
         busy.set(true);
@@ -44,9 +47,9 @@ pub fn ModerationControls(target: ReportTarget, hidden: bool) -> Element {
                 Ok(()) => {
                     reason.set(String::new());
                     done.set(Some(if hide {
-                        "Hidden on this device; it goes to the hub with the next sync."
+                        "moderation-hidden-done"
                     } else {
-                        "Restored on this device; it goes to the hub with the next sync."
+                        "moderation-restored-done"
                     }));
                 }
                 Err(e) => error.set(Some(e)),
@@ -60,13 +63,13 @@ pub fn ModerationControls(target: ReportTarget, hidden: bool) -> Element {
                 div { class: "actions",
                     button { class: "button", r#type: "button", disabled: busy(),
                         onclick: move |_| moderate(false),
-                        if busy() { "Restoring…" } else { "Restore" }
+                        if busy() { {t!("moderation-restoring")} } else { {t!("moderation-restore")} }
                     }
                 }
             } else {
                 form { novalidate: true,
                     onsubmit: move |evt: FormEvent| { evt.prevent_default(); moderate(true); },
-                    label { r#for: "{field}", "Reason the author will see" }
+                    label { r#for: "{field}", {t!("moderation-reason-label")} }
                     input {
                         id: "{field}",
                         name: "reason",
@@ -76,13 +79,13 @@ pub fn ModerationControls(target: ReportTarget, hidden: bool) -> Element {
                     }
                     div { class: "actions",
                         button { class: "button danger", r#type: "submit", disabled: busy(),
-                            if busy() { "Hiding…" } else { "Hide" }
+                            if busy() { {t!("moderation-hiding")} } else { {t!("moderation-hide")} }
                         }
                     }
                 }
             }
-            if let Some(words) = done() {
-                p { class: "saved", role: "status", "{words}" }
+            if let Some(key) = done() {
+                p { class: "saved", role: "status", {i18n.t(key)} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }

@@ -6,6 +6,7 @@
 use crate::state::ask;
 use crate::sync::command::Reply;
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 
 /// A settings form's state between its fields and the driver.
@@ -73,7 +74,7 @@ pub fn SaveActions(saving: Saving, label: String, saved_words: String) -> Elemen
     rsx! {
         div { class: "actions",
             button { class: "button primary", r#type: "submit", disabled: busy,
-                if busy { "Saving…" } else { "{label}" }
+                if busy { {t!("save-saving")} } else { "{label}" }
             }
         }
         if (saving.saved)() {

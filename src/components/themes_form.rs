@@ -6,6 +6,7 @@ use super::{use_saving, SaveActions};
 use crate::state::{use_app_state, use_commands};
 use crate::sync::command::clean_themes;
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 
 /// Which of the project's theme lists a [`ThemesForm`] edits.
@@ -33,20 +34,19 @@ impl ThemeList {
         }
     }
 
+    /// The message key of the form's heading.
     fn heading(self) -> &'static str {
         match self {
-            ThemeList::Ideas => "Themes",
-            ThemeList::Analysis => "Analysis themes",
+            ThemeList::Ideas => "themes-ideas-title",
+            ThemeList::Analysis => "themes-analysis-title",
         }
     }
 
+    /// The message key of the hint under the field.
     fn hint(self) -> &'static str {
         match self {
-            ThemeList::Ideas => "Residents choose one of these for their idea, in this order.",
-            ThemeList::Analysis => {
-                "Only organisers see these. You can mark shared diary entries with them \
-                 on the Shared diary entries page."
-            }
+            ThemeList::Ideas => "themes-ideas-hint",
+            ThemeList::Analysis => "themes-analysis-hint",
         }
     }
 
@@ -62,6 +62,7 @@ impl ThemeList {
 pub fn ThemesForm(list: ThemeList) -> Element {
     let state = use_app_state();
     let commands = use_commands();
+    let i18n = crate::i18n::use_i18n();
     let mut text = use_signal(|| {
         let st = state.read();
         match list {
@@ -81,10 +82,10 @@ pub fn ThemesForm(list: ThemeList) -> Element {
     let key = list.key();
     rsx! {
         section { class: "card", aria_labelledby: "{key}-title",
-            h2 { id: "{key}-title", "{list.heading()}" }
+            h2 { id: "{key}-title", {i18n.t(list.heading())} }
             form { "data-testid": "{list.testid()}", onsubmit: save, novalidate: true,
-                label { r#for: "{key}", "Themes, one per line" }
-                p { class: "hint", id: "{key}-hint", "{list.hint()}" }
+                label { r#for: "{key}", {t!("themes-label")} }
+                p { class: "hint", id: "{key}-hint", {i18n.t(list.hint())} }
                 textarea {
                     id: "{key}",
                     rows: "6",
@@ -94,8 +95,8 @@ pub fn ThemesForm(list: ThemeList) -> Element {
                 }
                 SaveActions {
                     saving,
-                    label: "Save themes",
-                    saved_words: "Themes saved on this device.",
+                    label: t!("themes-save"),
+                    saved_words: t!("themes-saved"),
                 }
             }
         }

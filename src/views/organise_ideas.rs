@@ -10,6 +10,7 @@ use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use crate::views::organise::is_organiser;
 use chrono::SecondsFormat;
 use dioxus::prelude::*;
@@ -17,26 +18,24 @@ use kumppani_core::ids::IdeaId;
 use kumppani_core::model::idea::{IdeaStatus, PublishedIdea, ReportTarget};
 use kumppani_core::time::Timestamp;
 
-/// What an idea without a theme is counted under.
-const NO_THEME: &str = "No theme";
-
 /// Ideas per theme: the project's themes in their order (with zeros), then any other
-/// theme an idea was written under, then ideas with no theme.
-pub fn counts_by_theme(themes: &[String], ideas: &[PublishedIdea]) -> Vec<(String, usize)> {
-    let mut rows: Vec<(String, usize)> = Vec::new();
-    let mut add = |name: &str, n: usize| match rows.iter_mut().find(|(t, _)| t == name) {
-        Some(row) => row.1 += n,
-        None => rows.push((name.to_owned(), n)),
-    };
+/// theme an idea was written under, then ideas with no theme (`None`).
+pub fn counts_by_theme(themes: &[String], ideas: &[PublishedIdea]) -> Vec<(Option<String>, usize)> {
+    let mut rows: Vec<(Option<String>, usize)> = Vec::new();
+    let mut add =
+        |name: Option<&str>, n: usize| match rows.iter_mut().find(|(t, _)| t.as_deref() == name) {
+            Some(row) => row.1 += n,
+            None => rows.push((name.map(str::to_owned), n)),
+        };
     for theme in themes {
         let theme = theme.trim();
         if !theme.is_empty() {
-            add(theme, 0);
+            add(Some(theme), 0);
         }
     }
     for idea in ideas {
         let theme = idea.theme.trim();
-        add(if theme.is_empty() { NO_THEME } else { theme }, 1);
+        add(Some(theme).filter(|t| !t.is_empty()), 1);
     }
     rows
 }
@@ -70,12 +69,13 @@ pub struct Hidden {
     pub idea_title: String,
     /// The comment's text, for a comment.
     pub text: Option<String>,
-    pub reason: String,
+    /// The organiser's reason; `None` when reports hid it, or for a comment (comments
+    /// keep no reason).
+    pub reason: Option<String>,
 }
 
 /// Every hidden idea and hidden comment, ideas first, in the order the ideas are listed.
 pub fn hidden_queue(ideas: &[PublishedIdea]) -> Vec<Hidden> {
-    let reported = || "Hidden after reports from residents.".to_owned();
     let mut queue: Vec<Hidden> = ideas
         .iter()
         .filter(|i| i.hidden)
@@ -89,7 +89,7 @@ pub fn hidden_queue(ideas: &[PublishedIdea]) -> Vec<Hidden> {
                 .as_deref()
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
-                .map_or_else(reported, str::to_owned),
+                .map(str::to_owned),
         })
         .collect();
     for idea in ideas {
@@ -99,7 +99,7 @@ pub fn hidden_queue(ideas: &[PublishedIdea]) -> Vec<Hidden> {
                 idea: idea.id,
                 idea_title: idea.title.clone(),
                 text: Some(c.text.clone()),
-                reason: "Hidden after reports, or by an organiser.".into(),
+                reason: None,
             });
         }
     }
@@ -155,8 +155,8 @@ pub fn ideas_csv(ideas: &[PublishedIdea]) -> String {
 }
 
 /// The published ideas as JSON, as the project document holds them.
-pub fn ideas_json(ideas: &[PublishedIdea]) -> Result<String, String> {
-    serde_json::to_string_pretty(ideas).map_err(|e| format!("The ideas could not be written: {e}"))
+pub fn ideas_json(ideas: &[PublishedIdea]) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(ideas)
 }
 
 /// `ideas-2026-11-27.csv`
@@ -183,7 +183,7 @@ fn ReportThresholdForm() -> Element {
             return;
         }
         let Ok(threshold) = value().trim().parse::<u32>() else {
-            error.set(Some("Write a whole number, for example 3.".into()));
+            error.set(Some(t!("organise-ideas-threshold-not-number")));
             return;
         };
         busy.set(true);
@@ -204,9 +204,9 @@ fn ReportThresholdForm() -> Element {
     };
     rsx! {
         section { class: "card", aria_labelledby: "ideas-threshold-title",
-            h2 { id: "ideas-threshold-title", "Reports" }
+            h2 { id: "ideas-threshold-title", {t!("organise-ideas-reports")} }
             form { onsubmit: save, novalidate: true,
-                label { r#for: "ideas-threshold", "Reports from different members that hide an idea or comment until you review it" }
+                label { r#for: "ideas-threshold", {t!("organise-ideas-threshold")} }
                 input {
                     id: "ideas-threshold",
                     r#type: "number",
@@ -217,11 +217,11 @@ fn ReportThresholdForm() -> Element {
                 }
                 div { class: "actions",
                     button { class: "button primary", r#type: "submit", disabled: busy(),
-                        if busy() { "Saving…" } else { "Save" }
+                        if busy() { {t!("save-saving")} } else { {t!("organise-ideas-threshold-save")} }
                     }
                 }
                 if saved() {
-                    p { class: "saved", role: "status", "Saved on this device." }
+                    p { class: "saved", role: "status", {t!("organise-ideas-threshold-saved")} }
                 }
                 if let Some(e) = error() {
                     p { class: "error", role: "alert", "{e}" }
@@ -236,19 +236,24 @@ pub fn OrganiseIdeas() -> Element {
     let state = use_app_state();
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
+    // The message key of the download that started.
     let mut started = use_signal(|| None::<&'static str>);
+    let i18n = crate::i18n::use_i18n();
 
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
-            p { class: "card", "This page is for the project's organisers." }
+            p { class: "card", {t!("organise-ideas-only-organisers")} }
         };
     }
     let total = st.ideas.len();
-    let themes: Vec<(String, usize)> = counts_by_theme(&st.themes, &st.ideas);
+    let themes: Vec<(String, usize)> = counts_by_theme(&st.themes, &st.ideas)
+        .into_iter()
+        .map(|(theme, n)| (theme.unwrap_or_else(|| t!("organise-ideas-no-theme")), n))
+        .collect();
     let statuses: Vec<(String, usize)> = counts_by_status(&st.ideas)
         .into_iter()
-        .map(|(s, n)| (idea_status_words(s).to_owned(), n))
+        .map(|(s, n)| (idea_status_words(s), n))
         .collect();
     let open: Vec<PublishedIdea> = needing_attention(&st.ideas).into_iter().cloned().collect();
     let queue = hidden_queue(&st.ideas);
@@ -262,9 +267,17 @@ pub fn OrganiseIdeas() -> Element {
         error.set(None);
         started.set(None);
         let ideas = state.read().ideas.clone();
+        let json_text = if json {
+            Some(
+                ideas_json(&ideas)
+                    .map_err(|e| t!("organise-ideas-json-failed", reason: e.to_string())),
+            )
+        } else {
+            None
+        };
         spawn(async move {
-            let result = if json {
-                match ideas_json(&ideas) {
+            let result = if let Some(text) = json_text {
+                match text {
                     Ok(text) => {
                         save_file(
                             &export_name("json"),
@@ -286,9 +299,9 @@ pub fn OrganiseIdeas() -> Element {
             busy.set(false);
             match result {
                 Ok(()) => started.set(Some(if json {
-                    "The JSON file is downloading."
+                    "organise-ideas-json-downloading"
                 } else {
-                    "The CSV file is downloading."
+                    "organise-ideas-csv-downloading"
                 })),
                 Err(e) => error.set(Some(e)),
             }
@@ -296,30 +309,30 @@ pub fn OrganiseIdeas() -> Element {
     };
 
     rsx! {
-        h1 { class: "section-title", "Ideas" }
+        h1 { class: "section-title", {t!("organise-ideas-title")} }
         section { class: "card", aria_labelledby: "ideas-glance-title",
-            h2 { id: "ideas-glance-title", "At a glance" }
+            h2 { id: "ideas-glance-title", {t!("organise-ideas-glance")} }
             p { "data-testid": "ideas-total",
-                if total == 1 { "1 published idea." } else { "{total} published ideas." }
+                {t!("organise-ideas-total", count: total)}
             }
             BarChart {
                 id: "ideas-by-theme",
-                caption: "Ideas per theme",
-                heading: "Theme",
-                unit: "Ideas",
+                caption: t!("chart-ideas-per-theme"),
+                heading: t!("chart-theme"),
+                unit: t!("chart-ideas"),
                 rows: themes,
             }
             BarChart {
                 id: "ideas-by-status",
-                caption: "Ideas per status",
-                heading: "Status",
-                unit: "Ideas",
+                caption: t!("chart-ideas-per-status"),
+                heading: t!("chart-status"),
+                unit: t!("chart-ideas"),
                 rows: statuses,
             }
         }
         section { class: "card", aria_labelledby: "ideas-attention-title",
             h2 { id: "ideas-attention-title",
-                if open.is_empty() { "No ideas waiting" } else { "Needing attention ({open.len()})" }
+                {t!("organise-ideas-attention", count: open.len())}
             }
             if !open.is_empty() {
                 ul { class: "idea-attention",
@@ -327,8 +340,9 @@ pub fn OrganiseIdeas() -> Element {
                         li { key: "{idea.id}", "data-testid": "idea-attention",
                             Link { to: Route::IdeaDetail { id: idea.id.to_string() }, "{idea.title}" }
                             span { class: "idea-attention-facts",
-                                " · {idea_status_words(idea.status)} · {idea.supports} supports · "
-                                "{format::date_time(idea.submitted_at)}"
+                                " · {idea_status_words(idea.status)} · "
+                                {t!("organise-ideas-supports", count: idea.supports)}
+                                " · {format::date_time(idea.submitted_at)}"
                             }
                         }
                     }
@@ -337,7 +351,7 @@ pub fn OrganiseIdeas() -> Element {
         }
         section { class: "card", aria_labelledby: "moderation-title",
             h2 { id: "moderation-title",
-                if queue.is_empty() { "Nothing hidden" } else { "Hidden ({queue.len()})" }
+                {t!("moderation-queue-heading", count: queue.len())}
             }
             if !queue.is_empty() {
                 ul { class: "moderation-queue",
@@ -346,14 +360,21 @@ pub fn OrganiseIdeas() -> Element {
                             "data-testid": "moderation-item",
                             p {
                                 strong {
-                                    if item.text.is_some() { "Comment on " } else { "Idea " }
+                                    if item.text.is_some() { {t!("moderation-comment-on")} } else { {t!("moderation-idea")} }
+                                    " "
                                 }
                                 Link { to: Route::IdeaDetail { id: item.idea.to_string() }, "{item.idea_title}" }
                             }
                             if let Some(text) = &item.text {
                                 blockquote { class: "moderation-text", "{text}" }
                             }
-                            p { class: "moderation-reason", "Reason: {item.reason}" }
+                            p { class: "moderation-reason",
+                                {t!("moderation-reason", reason: match (&item.reason, &item.text) {
+                                    (Some(reason), _) => reason.clone(),
+                                    (None, None) => t!("moderation-reason-reports"),
+                                    (None, Some(_)) => t!("moderation-reason-comment"),
+                                })}
+                            }
                             ModerationControls { target: item.target, hidden: true }
                         }
                     }
@@ -363,21 +384,21 @@ pub fn OrganiseIdeas() -> Element {
         ThemesForm { list: ThemeList::Ideas }
         ReportThresholdForm {}
         section { class: "card", aria_labelledby: "ideas-export-title",
-            h2 { id: "ideas-export-title", "Export" }
+            h2 { id: "ideas-export-title", {t!("organise-ideas-export")} }
             div { class: "actions",
                 button { class: "button", r#type: "button", disabled: busy(),
                     "data-testid": "export-ideas-csv",
                     onclick: move |_| export(false),
-                    "Download ideas (CSV)"
+                    {t!("organise-ideas-download-csv")}
                 }
                 button { class: "button", r#type: "button", disabled: busy(),
                     "data-testid": "export-ideas-json",
                     onclick: move |_| export(true),
-                    "Download ideas (JSON)"
+                    {t!("organise-ideas-download-json")}
                 }
             }
-            if let Some(words) = started() {
-                p { class: "saved", role: "status", "{words}" }
+            if let Some(key) = started() {
+                p { class: "saved", role: "status", {i18n.t(key)} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -424,10 +445,10 @@ mod tests {
         assert_eq!(
             counts_by_theme(&themes, &ideas),
             vec![
-                ("piha".to_owned(), 2),
-                ("liikenne".to_owned(), 0),
-                ("muu".to_owned(), 1),
-                (NO_THEME.to_owned(), 1),
+                (Some("piha".to_owned()), 2),
+                (Some("liikenne".to_owned()), 0),
+                (Some("muu".to_owned()), 1),
+                (None, 1),
             ]
         );
         let statuses = counts_by_status(&ideas);
@@ -483,7 +504,8 @@ mod tests {
             queue[0].target,
             ReportTarget::Idea(IdeaId::from_bytes([1; 16]))
         );
-        assert_eq!(queue[0].reason, "Personal details");
+        assert_eq!(queue[0].reason.as_deref(), Some("Personal details"));
+        assert_eq!(queue[1].reason, None);
         assert_eq!(
             queue[1].target,
             ReportTarget::Comment(CommentId::from_bytes([7; 16]))
