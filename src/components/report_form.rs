@@ -2,9 +2,11 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::model::idea::ReportTarget;
 
+/// `label` is the report button's accessible name ("Report comment"), in the page's language.
 #[component]
 pub fn ReportForm(target: ReportTarget, reported: bool, label: String) -> Element {
     let commands = use_commands();
@@ -14,7 +16,7 @@ pub fn ReportForm(target: ReportTarget, reported: bool, label: String) -> Elemen
     let mut error = use_signal(|| None::<String>);
     let key = target.key();
     if reported {
-        return rsx! { p { class: "muted", "You reported this." } };
+        return rsx! { p { class: "muted", {t!("idea-reported")} } };
     }
     let send = move |evt: FormEvent| {
         evt.prevent_default();
@@ -41,7 +43,7 @@ pub fn ReportForm(target: ReportTarget, reported: bool, label: String) -> Elemen
     rsx! {
         if open() {
             form { class: "report-form", onsubmit: send, novalidate: true,
-                label { r#for: "report-{key}", "Why should the organisers look at this?" }
+                label { r#for: "report-{key}", {t!("idea-report-why")} }
                 input {
                     id: "report-{key}",
                     value: "{reason}",
@@ -51,12 +53,12 @@ pub fn ReportForm(target: ReportTarget, reported: bool, label: String) -> Elemen
                     p { class: "error", role: "alert", "{e}" }
                 }
                 div { class: "actions",
-                    button { class: "button danger", r#type: "submit", disabled: busy(), "Send report" }
-                    button { class: "button", r#type: "button", onclick: move |_| open.set(false), "Never mind" }
+                    button { class: "button danger", r#type: "submit", disabled: busy(), {t!("idea-report-send")} }
+                    button { class: "button", r#type: "button", onclick: move |_| open.set(false), {t!("idea-report-never-mind")} }
                 }
             }
         } else {
-            button { class: "button link-button", aria_label: "Report {label}", onclick: move |_| open.set(true), "Report" }
+            button { class: "button link-button", aria_label: "{label}", onclick: move |_| open.set(true), {t!("idea-report")} }
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::IdeaId;
 
@@ -33,10 +34,10 @@ pub fn SupportButton(idea: IdeaId, supported: bool, title: String) -> Element {
         button {
             class: if supported { "button" } else { "button primary" },
             aria_pressed: "{supported}",
-            aria_label: "Support: {title}",
+            aria_label: t!("idea-support-label", title: title.clone()),
             disabled: busy(),
             onclick: toggle,
-            if supported { "Supported ✓" } else { "Support" }
+            if supported { {t!("idea-supported")} } else { {t!("idea-support")} }
         }
         if let Some(e) = error() {
             p { class: "error", role: "alert", "{e}" }

@@ -8,7 +8,9 @@ use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use crate::views::ideas::supports_words;
+use crate::views::new_idea::draft_error_words;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
 use kumppani_core::ids::{EventId, IdeaId};
@@ -36,15 +38,15 @@ pub fn IdeaDetail(id: String) -> Element {
         let mine = idea_id.is_some_and(|i| st.my_ideas.contains(&i));
         return rsx! {
             section { class: "card",
-                h1 { if mine { "Your idea is saved" } else { "Idea not found" } }
+                h1 { if mine { {t!("idea-saved-title")} } else { {t!("idea-not-found-title")} } }
                 p {
                     if mine {
-                        "It is on this device and will be published when it reaches the hub."
+                        {t!("idea-saved-text")}
                     } else {
-                        "It may not have reached this device yet."
+                        {t!("idea-not-found-text")}
                     }
                 }
-                Link { class: "button", to: Route::Ideas {}, "Back to ideas" }
+                Link { class: "button", to: Route::Ideas {}, {t!("idea-back")} }
             }
         };
     };
@@ -58,7 +60,7 @@ pub fn IdeaDetail(id: String) -> Element {
             .iter()
             .find(|x| x.id == e)
             .map(|x| x.title.clone())
-            .unwrap_or_else(|| "an event".into());
+            .unwrap_or_else(|| t!("idea-an-event"));
         (e, title)
     });
     let merged_into = idea.merged_into.map(|i| {
@@ -67,7 +69,7 @@ pub fn IdeaDetail(id: String) -> Element {
             .iter()
             .find(|x| x.id == i)
             .map(|x| x.title.clone())
-            .unwrap_or_else(|| "another idea".into());
+            .unwrap_or_else(|| t!("idea-another-idea"));
         (i, title)
     });
     let idea_key = idea.id;
@@ -99,26 +101,27 @@ pub fn IdeaDetail(id: String) -> Element {
             h1 { "{idea.title}" }
             p { class: "muted",
                 "{idea.theme} · "
-                {idea.author.clone().unwrap_or_else(|| "Anonymous".into())}
+                {idea.author.clone().unwrap_or_else(|| t!("idea-anonymous"))}
                 " · {format::date_time(idea.submitted_at)}"
             }
             if idea.hidden {
                 p { class: "notice", role: "note",
-                    "Hidden from others: "
-                    {idea.hidden_reason.clone().unwrap_or_else(|| "several people reported it; the organisers will review it.".into())}
+                    {t!("idea-hidden", reason: idea.hidden_reason.clone().unwrap_or_else(|| t!("idea-hidden-default")))}
                 }
             }
             p { class: "entry-text", "{idea.description}" }
-            p { class: "idea-status", "data-testid": "idea-status", "Status: {status_title(idea.status)}" }
+            p { class: "idea-status", "data-testid": "idea-status", {t!("idea-status-line", status: status_title(idea.status))} }
             if let Some((event, title)) = linked_event {
                 p { "data-testid": "idea-linked-event",
-                    "Discussed at: "
+                    {t!("idea-discussed-at")}
+                    " "
                     Link { to: Route::EventDetail { id: event.to_string() }, "{title}" }
                 }
             }
             if let Some((other, title)) = merged_into {
                 p { "data-testid": "idea-merged-into",
-                    "Merged into: "
+                    {t!("idea-merged-into")}
+                    " "
                     Link { to: Route::IdeaDetail { id: other.to_string() }, "{title}" }
                 }
             }
@@ -126,7 +129,7 @@ pub fn IdeaDetail(id: String) -> Element {
             div { class: "actions",
                 SupportButton { idea: idea.id, supported, title: idea.title.clone() }
                 if !mine {
-                    ReportForm { target: ReportTarget::Idea(idea.id), reported: reported_idea, label: idea.title.clone() }
+                    ReportForm { target: ReportTarget::Idea(idea.id), reported: reported_idea, label: t!("idea-report-idea", title: idea.title.clone()) }
                 }
             }
             if mine {
@@ -137,14 +140,14 @@ pub fn IdeaDetail(id: String) -> Element {
                             let _ = ask(commands, |reply| Command::WithdrawIdea { idea: idea_key, reply }).await;
                         });
                     },
-                    "Withdraw my idea"
+                    {t!("idea-withdraw")}
                 }
                 button {
                     class: "button",
                     r#type: "button",
                     aria_expanded: "{editing}",
                     onclick: move |_| editing.toggle(),
-                    "Edit my idea"
+                    {t!("idea-edit")}
                 }
                 if editing() {
                     EditIdeaForm { key: "{idea.id}", idea: idea.clone(), editing }
@@ -155,9 +158,9 @@ pub fn IdeaDetail(id: String) -> Element {
             }
         }
         section { class: "card", aria_labelledby: "path-title",
-            h2 { id: "path-title", "What has happened" }
+            h2 { id: "path-title", {t!("idea-path-title")} }
             ol { class: "path",
-                li { "Received {format::date_time(idea.submitted_at)}" }
+                li { {t!("idea-path-received", date: format::date_time(idea.submitted_at))} }
                 for (i, step) in idea.path.iter().enumerate() {
                     li { key: "{i}", "data-testid": "path-step",
                         strong { "{status_title(step.status)}" }
@@ -169,7 +172,7 @@ pub fn IdeaDetail(id: String) -> Element {
                 }
             }
             if !idea.milestones.is_empty() {
-                h3 { "Milestones" }
+                h3 { {t!("idea-milestones")} }
                 ul {
                     for (i, m) in idea.milestones.iter().enumerate() {
                         li { key: "{i}", if m.done { "✓ " } else { "○ " } "{m.title}" }
@@ -189,14 +192,16 @@ pub fn IdeaDetail(id: String) -> Element {
             }
         }
         section { class: "card", aria_labelledby: "comments-title",
-            h2 { id: "comments-title", "Comments ({idea.comments.iter().filter(|c| !c.hidden).count()})" }
+            h2 { id: "comments-title",
+                {t!("idea-comments-heading", count: idea.comments.iter().filter(|c| !c.hidden).count())}
+            }
             ul { class: "comments",
                 for c in idea.comments.iter().filter(|c| !c.hidden || organiser) {
                     li { key: "{c.id}", "data-testid": "comment",
                         p { class: "muted",
-                            {c.author.clone().unwrap_or_else(|| "Anonymous".into())}
+                            {c.author.clone().unwrap_or_else(|| t!("idea-anonymous"))}
                             " · {format::date_time(c.at)}"
-                            if c.hidden { " · hidden" }
+                            if c.hidden { " · " {t!("idea-comment-hidden")} }
                         }
                         p { class: "entry-text", "{c.text}" }
                         if organiser {
@@ -205,26 +210,27 @@ pub fn IdeaDetail(id: String) -> Element {
                             ReportForm {
                                 target: ReportTarget::Comment(c.id),
                                 reported: my_reports.contains(&ReportTarget::Comment(c.id)),
-                                label: "comment".to_string(),
+                                label: t!("idea-report-comment"),
                             }
                         }
                     }
                 }
             }
             form { onsubmit: send_comment, novalidate: true,
-                label { r#for: "comment-text", "Your comment" }
+                label { r#for: "comment-text", {t!("idea-comment-label")} }
                 textarea { id: "comment-text", rows: "3", value: "{comment}", oninput: move |e| comment.set(e.value()) }
                 label { class: "check",
                     input { r#type: "checkbox", checked: anonymous(), onchange: move |e| anonymous.set(e.checked()) }
-                    " Comment without my name"
+                    " "
+                    {t!("idea-comment-anonymous")}
                 }
                 if let Some(e) = error() {
                     p { class: "error", role: "alert", "{e}" }
                 }
-                button { class: "button primary", r#type: "submit", disabled: busy(), "Send comment" }
+                button { class: "button primary", r#type: "submit", disabled: busy(), {t!("idea-comment-send")} }
             }
         }
-        Link { class: "button", to: Route::Ideas {}, "Back to ideas" }
+        Link { class: "button", to: Route::Ideas {}, {t!("idea-back")} }
     }
 }
 
@@ -256,7 +262,7 @@ fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
             anonymous: anonymous(),
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(e.to_string()));
+            error.set(Some(draft_error_words(&e)));
             return;
         }
         busy.set(true);
@@ -277,29 +283,30 @@ fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
     };
     rsx! {
         form { class: "edit-idea-form", "data-testid": "edit-idea-form", onsubmit: save, novalidate: true,
-            label { r#for: "edit-idea-title", "Title" }
+            label { r#for: "edit-idea-title", {t!("idea-form-title")} }
             input { id: "edit-idea-title", maxlength: "200", value: "{title}", oninput: move |e| title.set(e.value()) }
-            label { r#for: "edit-idea-description", "Describe your idea" }
+            label { r#for: "edit-idea-description", {t!("idea-form-description")} }
             textarea { id: "edit-idea-description", rows: "5", value: "{description}", oninput: move |e| description.set(e.value()) }
-            label { r#for: "edit-idea-theme", "Theme" }
+            label { r#for: "edit-idea-theme", {t!("ideas-theme")} }
             select { id: "edit-idea-theme", onchange: move |e| theme.set(e.value()),
-                option { value: "", selected: theme().is_empty(), "Choose a theme" }
+                option { value: "", selected: theme().is_empty(), {t!("idea-form-choose-theme")} }
                 for t in themes {
                     option { key: "{t}", value: "{t}", selected: theme() == t, "{t}" }
                 }
             }
             label { class: "check",
                 input { r#type: "checkbox", checked: anonymous(), onchange: move |e| anonymous.set(e.checked()) }
-                " Publish without my name"
+                " "
+                {t!("idea-form-anonymous")}
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
-                    if busy() { "Saving…" } else { "Save changes" }
+                    if busy() { {t!("idea-saving")} } else { {t!("idea-save-changes")} }
                 }
-                button { class: "button", r#type: "button", onclick: move |_| editing.set(false), "Cancel" }
+                button { class: "button", r#type: "button", onclick: move |_| editing.set(false), {t!("cancel")} }
             }
         }
     }
@@ -355,31 +362,31 @@ fn IdeaLinksForm(idea: IdeaId, event: Option<EventId>, merged_into: Option<IdeaI
     };
     rsx! {
         form { class: "idea-links-form", "data-testid": "idea-links-form", onsubmit: save, novalidate: true,
-            label { r#for: "link-event-{idea}", "Linked event" }
+            label { r#for: "link-event-{idea}", {t!("idea-link-event")} }
             select {
                 id: "link-event-{idea}",
                 onchange: move |e| { chosen_event.set(e.value()); saved.set(false); },
-                option { value: "", selected: chosen_event().is_empty(), "None" }
+                option { value: "", selected: chosen_event().is_empty(), {t!("idea-link-none")} }
                 for (id, title) in events {
                     option { key: "{id}", value: "{id}", selected: chosen_event() == id, "{title}" }
                 }
             }
-            label { r#for: "link-merged-{idea}", "Merged into" }
+            label { r#for: "link-merged-{idea}", {t!("idea-link-merged")} }
             select {
                 id: "link-merged-{idea}",
                 onchange: move |e| { chosen_idea.set(e.value()); saved.set(false); },
-                option { value: "", selected: chosen_idea().is_empty(), "None" }
+                option { value: "", selected: chosen_idea().is_empty(), {t!("idea-link-none")} }
                 for (id, title) in ideas {
                     option { key: "{id}", value: "{id}", selected: chosen_idea() == id, "{title}" }
                 }
             }
             div { class: "actions",
                 button { class: "button", r#type: "submit", disabled: busy(),
-                    if busy() { "Saving…" } else { "Save links" }
+                    if busy() { {t!("idea-saving")} } else { {t!("idea-links-save")} }
                 }
             }
             if saved() {
-                p { class: "saved", role: "status", "Links saved on this device." }
+                p { class: "saved", role: "status", {t!("idea-links-saved")} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }

@@ -3,6 +3,7 @@
 use crate::components::{status_title, SupportButton};
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::model::idea::{IdeaStatus, PublishedIdea};
 
@@ -46,36 +47,36 @@ pub fn Ideas() -> Element {
     }
     rsx! {
         div { class: "title-row",
-            h1 { class: "section-title", "Ideas" }
-            Link { class: "button primary", to: Route::NewIdea {}, "New idea" }
+            h1 { class: "section-title", {t!("ideas-title")} }
+            Link { class: "button primary", to: Route::NewIdea {}, {t!("ideas-new")} }
         }
-        section { class: "card filters", aria_label: "Find ideas",
-            label { r#for: "idea-search", "Search" }
+        section { class: "card filters", aria_label: t!("ideas-find"),
+            label { r#for: "idea-search", {t!("ideas-search")} }
             input { id: "idea-search", r#type: "search", value: "{query}", oninput: move |e| query.set(e.value()) }
-            label { r#for: "idea-theme", "Theme" }
+            label { r#for: "idea-theme", {t!("ideas-theme")} }
             select { id: "idea-theme", value: "{theme}", onchange: move |e| theme.set(e.value()),
-                option { value: "", "All themes" }
+                option { value: "", {t!("ideas-all-themes")} }
                 for t in st.themes.iter() {
                     option { key: "{t}", value: "{t}", "{t}" }
                 }
             }
-            label { r#for: "idea-status", "Status" }
+            label { r#for: "idea-status", {t!("ideas-status")} }
             select { id: "idea-status", value: "{status}", onchange: move |e| status.set(e.value()),
-                option { value: "", "Any status" }
+                option { value: "", {t!("ideas-any-status")} }
                 for s in IdeaStatus::ALL {
                     option { key: "{s.as_str()}", value: "{s.as_str()}", "{status_title(s)}" }
                 }
             }
-            label { r#for: "idea-sort", "Order" }
+            label { r#for: "idea-sort", {t!("ideas-order")} }
             select {
                 id: "idea-sort",
                 onchange: move |e| sort.set(if e.value() == "supports" { Sort::MostSupported } else { Sort::Newest }),
-                option { value: "newest", "Newest first" }
-                option { value: "supports", "Most supported first" }
+                option { value: "newest", {t!("ideas-newest-first")} }
+                option { value: "supports", {t!("ideas-most-supported-first")} }
             }
         }
         if shown.is_empty() {
-            p { class: "card", "No ideas match. Write the first one!" }
+            p { class: "card", {t!("ideas-none")} }
         }
         ul { class: "entries",
             for idea in shown {
@@ -86,13 +87,15 @@ pub fn Ideas() -> Element {
                         }
                         p { class: "muted",
                             "{idea.theme} · "
-                            {idea.author.clone().unwrap_or_else(|| "Anonymous".into())}
-                            if st.my_ideas.contains(&idea.id) { " · your idea" }
+                            {idea.author.clone().unwrap_or_else(|| t!("idea-anonymous"))}
+                            if st.my_ideas.contains(&idea.id) { " · " {t!("ideas-your-idea")} }
                         }
                         p { class: "idea-status", "data-testid": "idea-status", "{status_title(idea.status)}" }
                         p { "data-testid": "supports", {supports_words(idea.supports)} }
                         if idea.hidden {
-                            p { class: "notice", "Hidden from others: {idea.hidden_reason.clone().unwrap_or_else(|| \"reported by several people, waiting for the organisers\".into())}" }
+                            p { class: "notice",
+                                {t!("idea-hidden", reason: idea.hidden_reason.clone().unwrap_or_else(|| t!("ideas-hidden-default")))}
+                            }
                         }
                         SupportButton { idea: idea.id, supported: st.my_supports.contains(&idea.id), title: idea.title.clone() }
                     }
@@ -102,10 +105,30 @@ pub fn Ideas() -> Element {
     }
 }
 
+/// "No supporters yet", "1 supporter", "3 supporters".
 pub fn supports_words(n: u32) -> String {
-    match n {
-        0 => "No supporters yet".into(),
-        1 => "1 supporter".into(),
-        n => format!("{n} supporters"),
+    t!("idea-supporters", count: n)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{translate, Lang};
+    use fluent_bundle::FluentArgs;
+
+    fn supporters(lang: Lang, n: u32) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        translate(lang, "idea-supporters", Some(&args))
+    }
+
+    #[test]
+    fn supporters_are_counted_in_words_with_plurals() {
+        assert_eq!(supporters(Lang::En, 0), "No supporters yet");
+        assert_eq!(supporters(Lang::En, 1), "1 supporter");
+        assert_eq!(supporters(Lang::En, 3), "3 supporters");
+        assert_eq!(supporters(Lang::Fi, 1), "1 tukija");
+        assert_eq!(supporters(Lang::Fi, 3), "3 tukijaa");
+        assert_eq!(supporters(Lang::Sv, 1), "1 person stöder idén");
+        assert_eq!(supporters(Lang::Sv, 3), "3 personer stöder idén");
     }
 }

@@ -1,8 +1,10 @@
 //! The inbox: what happened to the ideas this member submitted or supports.
 
+use crate::components::status_word;
 use crate::route::Route;
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::derive::ideas::InboxChange;
 
@@ -18,9 +20,9 @@ pub fn Inbox() -> Element {
     });
     let items = state.read().inbox.clone();
     rsx! {
-        h1 { class: "section-title", "Inbox" }
+        h1 { class: "section-title", {t!("inbox-title")} }
         if items.is_empty() {
-            p { class: "card", "Nothing new yet. When an idea you wrote or support moves on, you will read it here." }
+            p { class: "card", {t!("inbox-empty")} }
         }
         ul { class: "entries", aria_live: "polite",
             for (i, item) in items.into_iter().enumerate() {
@@ -40,16 +42,16 @@ pub fn Inbox() -> Element {
 fn describe(what: &InboxChange) -> String {
     match what {
         InboxChange::StatusChanged { to, note, .. } if note.is_empty() => {
-            format!("Now: {}.", crate::components::status_word(*to))
+            t!("inbox-now", status: status_word(*to))
         }
         InboxChange::StatusChanged { to, note, .. } => {
-            format!("Now: {}. “{note}”", crate::components::status_word(*to))
+            t!("inbox-now-note", status: status_word(*to), note: note.clone())
         }
-        InboxChange::MilestoneAdded { title } => format!("New milestone: {title}"),
-        InboxChange::Hidden { reason: Some(r) } => format!("Hidden by the organisers: {r}"),
-        InboxChange::Hidden { reason: None } => {
-            "Hidden for now: several people reported it. The organisers will review it.".into()
+        InboxChange::MilestoneAdded { title } => t!("inbox-milestone", title: title.clone()),
+        InboxChange::Hidden { reason: Some(r) } => {
+            t!("inbox-hidden-by-organisers", reason: r.clone())
         }
-        InboxChange::Restored => "Visible again.".into(),
+        InboxChange::Hidden { reason: None } => t!("inbox-hidden-reported"),
+        InboxChange::Restored => t!("inbox-restored"),
     }
 }
