@@ -2,6 +2,7 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
 
@@ -34,16 +35,16 @@ pub fn EventCancellation(event: EventId) -> Element {
         }
         div { class: "actions",
             if confirming() {
-                p { class: "confirm-text", "Cancel this event? Everyone signed up will see that it is cancelled." }
+                p { class: "confirm-text", {t!("events-cancel-confirm")} }
                 button { class: "button danger", r#type: "button", disabled: busy(), onclick: cancel,
-                    if busy() { "Cancelling…" } else { "Yes, cancel the event" }
+                    if busy() { {t!("events-cancelling")} } else { {t!("events-cancel-yes")} }
                 }
                 button { class: "button", r#type: "button", disabled: busy(), onclick: move |_| confirming.set(false),
-                    "Keep the event"
+                    {t!("events-keep")}
                 }
             } else {
                 button { class: "button danger", r#type: "button", onclick: move |_| confirming.set(true),
-                    "Cancel event"
+                    {t!("events-cancel")}
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
 
@@ -31,10 +32,10 @@ pub fn SignupButton(event: EventId, active: bool, title: String) -> Element {
     rsx! {
         button {
             class: if active { "button" } else { "button primary" },
-            aria_label: if active { "Cancel sign-up: {title}" } else { "Sign up: {title}" },
+            aria_label: if active { t!("signup-cancel-label", title: title.clone()) } else { t!("signup-button-label", title: title.clone()) },
             disabled: busy(),
             onclick: toggle,
-            if busy() { "Saving…" } else if active { "Cancel sign-up" } else { "Sign up" }
+            if busy() { {t!("signup-saving")} } else if active { {t!("signup-cancel")} } else { {t!("signup-button")} }
         }
         if let Some(e) = error() {
             p { class: "error", role: "alert", "{e}" }

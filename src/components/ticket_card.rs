@@ -1,6 +1,7 @@
 //! The ticket shown at the door: a QR code of the hub-signed ticket and its short code.
 //! Both come from the member document, so the ticket shows offline.
 
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ticket::Ticket;
 use qrcode::render::svg;
@@ -17,12 +18,12 @@ pub fn TicketCard(ticket: String, title: String) -> Element {
     });
     rsx! {
         section { class: "card ticket", aria_labelledby: "ticket-title",
-            h2 { id: "ticket-title", "Your ticket" }
+            h2 { id: "ticket-title", {t!("ticket-title")} }
             if let Some(svg) = svg {
-                div { class: "qr", role: "img", aria_label: "Ticket QR code for {title}", dangerous_inner_html: "{svg}" }
+                div { class: "qr", role: "img", aria_label: t!("ticket-qr-label", title: title.clone()), dangerous_inner_html: "{svg}" }
             }
             if let Some(code) = short {
-                p { "Or tell the organiser this code:" }
+                p { {t!("ticket-code-intro")} }
                 p { class: "code", "data-testid": "ticket-code", "{code}" }
             }
         }

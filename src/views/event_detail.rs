@@ -4,6 +4,7 @@ use crate::components::{signup_words, EventFacts, SignupButton, TicketCard};
 use crate::route::Route;
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::derive::seats::SeatStatus;
 use kumppani_core::ids::EventId;
@@ -27,9 +28,9 @@ pub fn EventDetail(id: String) -> Element {
     else {
         return rsx! {
             section { class: "card",
-                h1 { "Event not found" }
-                p { "It may not have reached this device yet." }
-                Link { to: Route::Events {}, "Back to events" }
+                h1 { {t!("events-not-found")} }
+                p { {t!("events-not-found-text")} }
+                Link { to: Route::Events {}, {t!("events-back")} }
             }
         };
     };
@@ -62,6 +63,6 @@ pub fn EventDetail(id: String) -> Element {
         if let Some(ticket) = ticket {
             TicketCard { ticket, title: event.title.clone() }
         }
-        Link { class: "button", to: Route::Events {}, "Back to events" }
+        Link { class: "button", to: Route::Events {}, {t!("events-back")} }
     }
 }

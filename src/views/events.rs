@@ -3,6 +3,7 @@
 use crate::components::{signup_words, EventFacts, SignupButton};
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::time::Timestamp;
 
@@ -18,9 +19,9 @@ pub fn Events() -> Element {
         .cloned()
         .collect();
     rsx! {
-        h1 { class: "section-title", "Events" }
+        h1 { class: "section-title", {t!("events-title")} }
         if upcoming.is_empty() {
-            p { class: "card", "No upcoming events yet." }
+            p { class: "card", {t!("events-none")} }
         }
         ul { class: "entries",
             for event in upcoming {
@@ -38,7 +39,7 @@ pub fn Events() -> Element {
                                 h2 {
                                     Link { to: Route::EventDetail { id: event.id.to_string() }, "{event.title}" }
                                     if changed {
-                                        span { class: "badge", " New" }
+                                        span { class: "badge", " " {t!("events-new")} }
                                     }
                                 }
                                 EventFacts { event: event.clone(), counts }
