@@ -4,8 +4,10 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
+use kumppani_core::ticket::SHORT_CODE_LEN;
 
 /// The id of the `<video>` the scanner shows the camera in; the scan script stops when it
 /// is gone.
@@ -36,7 +38,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
         }
         if text.is_empty() {
             checked.set(None);
-            error.set(Some("Type the ticket code first.".into()));
+            error.set(Some(t!("door-code-missing")));
             return;
         }
         busy.set(true);
@@ -76,10 +78,10 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                     scanning.set(false);
                     check_in(text, false);
                 }
-                ScanOutcome::Failed(e) => {
+                ScanOutcome::Failed(why) => {
                     scanning.set(false);
                     checked.set(None);
-                    error.set(Some(e));
+                    error.set(Some(why.words()));
                 }
                 ScanOutcome::Stopped => {}
             }
@@ -88,9 +90,9 @@ pub fn DoorCheckIn(event: EventId) -> Element {
 
     rsx! {
         form { class: "door-form", onsubmit: submit, novalidate: true,
-            label { r#for: "door-code-{event}", "Ticket code" }
+            label { r#for: "door-code-{event}", {t!("door-code")} }
             p { class: "hint", id: "door-code-hint-{event}",
-                "The 8-character code under the ticket's QR code, or the whole scanned text."
+                {t!("door-code-hint", length: SHORT_CODE_LEN)}
             }
             input {
                 id: "door-code-{event}",
@@ -105,17 +107,17 @@ pub fn DoorCheckIn(event: EventId) -> Element {
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
-                    if busy() { "Checking in…" } else { "Check in" }
+                    if busy() { {t!("door-checking-in")} } else { {t!("door-check-in")} }
                 }
                 if can_scan() {
                     if scanning() {
                         button { class: "button", r#type: "button", onclick: move |_| scanning.set(false),
-                            "Stop camera"
+                            {t!("door-stop-camera")}
                         }
                     } else {
                         button { class: "button", r#type: "button",
                             onclick: move |_| { error.set(None); scanning.set(true); },
-                            "Scan with camera"
+                            {t!("door-scan")}
                         }
                     }
                 }
@@ -124,7 +126,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                 video {
                     id: VIDEO_ID,
                     class: "door-camera",
-                    aria_label: "Camera view: hold the ticket's QR code in front of it",
+                    aria_label: t!("door-camera-label"),
                     autoplay: true,
                     muted: true,
                     playsinline: "true",
@@ -132,7 +134,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                 }
             }
             if let Some(name) = checked() {
-                p { class: "saved", role: "status", "{name} is checked in." }
+                p { class: "saved", role: "status", {t!("door-checked-in", name: name)} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -145,9 +147,34 @@ pub fn DoorCheckIn(event: EventId) -> Element {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 enum ScanOutcome {
     Code(String),
-    Failed(String),
+    Failed(ScanFailure),
     /// The organiser closed the camera, or left the page.
     Stopped,
+}
+
+/// Why the camera gave no code; each way ends in typing the code instead.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum ScanFailure {
+    /// The browser has no QR code reader after all.
+    NoDetector,
+    /// The camera could not be opened (refused, or in use).
+    NoCamera,
+    /// The scan script failed while the camera was on.
+    CameraStopped,
+    /// Not a browser: natively there is no camera to scan with.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    NotInBrowser,
+}
+
+impl ScanFailure {
+    fn words(&self) -> String {
+        match self {
+            ScanFailure::NoDetector => t!("door-no-detector"),
+            ScanFailure::NoCamera => t!("door-no-camera"),
+            ScanFailure::CameraStopped => t!("door-camera-stopped"),
+            ScanFailure::NotInBrowser => t!("door-not-in-browser"),
+        }
+    }
 }
 
 /// Whether this browser can read QR codes from a camera it has.
@@ -189,13 +216,13 @@ async fn scan_once() -> ScanOutcome {
         if (!video) { return {}; }
         let detector;
         try { detector = new BarcodeDetector({formats: ["qr_code"]}); }
-        catch (e) { return {error: "This browser cannot read QR codes. Type the code instead."}; }
+        catch (e) { return {error: "no-detector"}; }
         let stream;
         try {
             stream = await navigator.mediaDevices.getUserMedia(
                 {video: {facingMode: "environment"}, audio: false});
         } catch (e) {
-            return {error: "The camera could not be opened. Type the code instead."};
+            return {error: "no-camera"};
         }
         const stop = () => stream.getTracks().forEach(t => t.stop());
         if (!video.isConnected) { stop(); return {}; }
@@ -219,13 +246,16 @@ async fn scan_once() -> ScanOutcome {
         Ok(ScanReply {
             code: Some(code), ..
         }) => ScanOutcome::Code(code),
-        Ok(ScanReply { error: Some(e), .. }) => ScanOutcome::Failed(e),
+        Ok(ScanReply { error: Some(e), .. }) => ScanOutcome::Failed(match e.as_str() {
+            "no-detector" => ScanFailure::NoDetector,
+            _ => ScanFailure::NoCamera,
+        }),
         Ok(_) => ScanOutcome::Stopped,
-        Err(_) => ScanOutcome::Failed("The camera stopped. Type the code instead.".into()),
+        Err(_) => ScanOutcome::Failed(ScanFailure::CameraStopped),
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 async fn scan_once() -> ScanOutcome {
-    ScanOutcome::Failed("Scanning works in the browser. Type the code instead.".into())
+    ScanOutcome::Failed(ScanFailure::NotInBrowser)
 }

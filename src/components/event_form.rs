@@ -4,10 +4,11 @@
 use crate::format;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use chrono::{Duration, Local, Timelike};
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
-use kumppani_core::model::event::{Accessibility, Event, EventDraft};
+use kumppani_core::model::event::{Accessibility, Event, EventDraft, EventError, MAX_TITLE_CHARS};
 use kumppani_core::time::Timestamp;
 
 /// The default start of a new event: the next full hour, and its end two hours later.
@@ -36,14 +37,24 @@ pub fn parse_languages(text: &str) -> Vec<String> {
 }
 
 /// Empty is no limit; otherwise a whole number of seats.
-pub fn parse_capacity(text: &str) -> Result<Option<u32>, String> {
+pub fn parse_capacity(text: &str) -> Result<Option<u32>, std::num::ParseIntError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<u32>().map(Some).map_err(|_| {
-        "The capacity is a whole number of seats; leave it empty for no limit.".to_owned()
-    })
+    text.parse::<u32>().map(Some)
+}
+
+/// Why the event cannot be saved, as a sentence in the page's language.
+fn error_words(error: &EventError) -> String {
+    match error {
+        EventError::EmptyTitle => t!("event-form-no-title"),
+        EventError::TitleTooLong(count) => {
+            t!("event-form-title-too-long", count: *count, max: MAX_TITLE_CHARS)
+        }
+        EventError::EndsBeforeStart => t!("event-form-ends-before-start"),
+        EventError::ZeroCapacity => t!("event-form-no-seats"),
+    }
 }
 
 /// "the event needs a title" → "The event needs a title."
@@ -113,17 +124,17 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
         }
         saved.set(false);
         let Some(starts_at) = format::parse_input(&starts()) else {
-            error.set(Some("The start is not a valid date and time.".into()));
+            error.set(Some(t!("event-form-bad-start")));
             return;
         };
         let Some(ends_at) = format::parse_input(&ends()) else {
-            error.set(Some("The end is not a valid date and time.".into()));
+            error.set(Some(t!("event-form-bad-end")));
             return;
         };
         let seats = match parse_capacity(&capacity()) {
             Ok(c) => c,
-            Err(e) => {
-                error.set(Some(e));
+            Err(_) => {
+                error.set(Some(t!("event-form-bad-capacity")));
                 return;
             }
         };
@@ -139,7 +150,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             accessibility: access(),
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(sentence(&e.to_string())));
+            error.set(Some(error_words(&e)));
             return;
         }
         busy.set(true);
@@ -178,14 +189,14 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
     let a = access();
     rsx! {
         form { class: "event-form", onsubmit: submit, novalidate: true,
-            label { r#for: "{prefix}-title", "Title" }
+            label { r#for: "{prefix}-title", {t!("event-form-title")} }
             input {
                 id: "{prefix}-title",
                 name: "title",
                 value: "{title}",
                 oninput: move |e| { title.set(e.value()); saved.set(false); },
             }
-            label { r#for: "{prefix}-description", "Description" }
+            label { r#for: "{prefix}-description", {t!("event-form-description")} }
             textarea {
                 id: "{prefix}-description",
                 name: "description",
@@ -193,7 +204,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                 value: "{description}",
                 oninput: move |e| description.set(e.value()),
             }
-            label { r#for: "{prefix}-starts", "Starts" }
+            label { r#for: "{prefix}-starts", {t!("event-form-starts")} }
             input {
                 id: "{prefix}-starts",
                 r#type: "datetime-local",
@@ -201,7 +212,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                 value: "{starts}",
                 oninput: move |e| starts.set(e.value()),
             }
-            label { r#for: "{prefix}-ends", "Ends" }
+            label { r#for: "{prefix}-ends", {t!("event-form-ends")} }
             input {
                 id: "{prefix}-ends",
                 r#type: "datetime-local",
@@ -209,14 +220,14 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                 value: "{ends}",
                 oninput: move |e| ends.set(e.value()),
             }
-            label { r#for: "{prefix}-place", "Place" }
+            label { r#for: "{prefix}-place", {t!("event-form-place")} }
             input {
                 id: "{prefix}-place",
                 name: "place",
                 value: "{place}",
                 oninput: move |e| place.set(e.value()),
             }
-            label { r#for: "{prefix}-capacity", "Capacity (empty for no limit)" }
+            label { r#for: "{prefix}-capacity", {t!("event-form-capacity")} }
             input {
                 id: "{prefix}-capacity",
                 r#type: "number",
@@ -234,9 +245,9 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                     checked: needs_approval(),
                     onchange: move |e| needs_approval.set(e.checked()),
                 }
-                span { "Sign-ups need approval" }
+                span { {t!("event-form-needs-approval")} }
             }
-            label { r#for: "{prefix}-languages", "Languages (separate with commas, e.g. fi, sv)" }
+            label { r#for: "{prefix}-languages", {t!("event-form-languages")} }
             input {
                 id: "{prefix}-languages",
                 name: "languages",
@@ -244,7 +255,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                 oninput: move |e| languages.set(e.value()),
             }
             fieldset { class: "checks",
-                legend { "Accessibility" }
+                legend { {t!("event-form-accessibility")} }
                 label { class: "check",
                     input {
                         r#type: "checkbox",
@@ -252,7 +263,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                         checked: a.step_free,
                         onchange: move |e| access.write().step_free = e.checked(),
                     }
-                    span { "Step-free access" }
+                    span { {t!("event-form-step-free")} }
                 }
                 label { class: "check",
                     input {
@@ -261,7 +272,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                         checked: a.induction_loop,
                         onchange: move |e| access.write().induction_loop = e.checked(),
                     }
-                    span { "Induction loop" }
+                    span { {t!("event-form-induction-loop")} }
                 }
                 label { class: "check",
                     input {
@@ -270,7 +281,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                         checked: a.sign_language,
                         onchange: move |e| access.write().sign_language = e.checked(),
                     }
-                    span { "Sign-language interpretation" }
+                    span { {t!("event-form-sign-language")} }
                 }
                 label { class: "check",
                     input {
@@ -279,7 +290,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                         checked: a.quiet_room,
                         onchange: move |e| access.write().quiet_room = e.checked(),
                     }
-                    span { "Quiet room" }
+                    span { {t!("event-form-quiet-room")} }
                 }
             }
             if let Some(e) = error() {
@@ -287,12 +298,18 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             }
             if saved() {
                 p { class: "saved", role: "status",
-                    if is_edit { "Changes saved on this device." } else { "Event saved on this device." }
+                    if is_edit { {t!("event-form-changes-saved")} } else { {t!("event-form-saved")} }
                 }
             }
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
-                    if busy() { "Saving…" } else if is_edit { "Save changes" } else { "Create event" }
+                    if busy() {
+                        {t!("event-form-saving")}
+                    } else if is_edit {
+                        {t!("event-form-save-changes")}
+                    } else {
+                        {t!("event-form-create")}
+                    }
                 }
             }
         }
@@ -315,6 +332,27 @@ mod tests {
         assert_eq!(parse_capacity("12"), Ok(Some(12)));
         assert!(parse_capacity("many").is_err());
         assert!(parse_capacity("-3").is_err());
+    }
+
+    /// The English messages say what the core's errors said on screen, word for word.
+    #[test]
+    fn english_event_errors_match_the_core() {
+        use crate::i18n::{translate, Lang};
+        use fluent_bundle::FluentArgs;
+        let mut args = FluentArgs::new();
+        args.set("count", 201);
+        args.set("max", MAX_TITLE_CHARS);
+        for (key, e) in [
+            ("event-form-no-title", EventError::EmptyTitle),
+            ("event-form-title-too-long", EventError::TitleTooLong(201)),
+            ("event-form-ends-before-start", EventError::EndsBeforeStart),
+            ("event-form-no-seats", EventError::ZeroCapacity),
+        ] {
+            assert_eq!(
+                translate(Lang::En, key, Some(&args)),
+                sentence(&e.to_string())
+            );
+        }
     }
 
     #[test]

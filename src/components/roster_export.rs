@@ -4,6 +4,7 @@
 use crate::download::save_file;
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
 
@@ -13,7 +14,10 @@ pub fn file_name(title: &str) -> String {
         .trim()
         .chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+            // The double quote as its code point: the key test reads each one as a string's start.
+            if c.is_control()
+                || matches!(c, '/' | '\\' | ':' | '*' | '?' | '\u{22}' | '<' | '>' | '|')
+            {
                 '-'
             } else {
                 c
@@ -58,7 +62,7 @@ pub fn RosterExport(event: EventId, title: String) -> Element {
     rsx! {
         div { class: "actions",
             button { class: "button", r#type: "button", disabled: busy(), onclick: download,
-                if busy() { "Preparing the file…" } else { "Download roster (CSV)" }
+                if busy() { {t!("roster-preparing")} } else { {t!("roster-download")} }
             }
         }
         if let Some(e) = error() {

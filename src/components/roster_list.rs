@@ -2,22 +2,33 @@
 //! and the approve/decline buttons for sign-ups that wait for an organiser. Walk-ins last.
 
 use crate::format;
+use crate::i18n::use_i18n;
 use crate::state::{ask, use_commands, Door};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::derive::seats::SeatStatus;
 use kumppani_core::ids::{EventId, MemberId};
 use kumppani_core::model::staff::Approval;
 use kumppani_core::time::Timestamp;
 
+/// A seat status's message, and the waitlist place it shows, if any.
+fn status_message(status: SeatStatus) -> (&'static str, Option<u32>) {
+    match status {
+        SeatStatus::Confirmed => ("roster-confirmed", None),
+        SeatStatus::Waitlisted { position } => ("roster-waitlist", Some(position)),
+        SeatStatus::AwaitingApproval => ("roster-awaiting", None),
+        SeatStatus::Declined => ("roster-declined", None),
+        SeatStatus::Cancelled => ("roster-cancelled", None),
+    }
+}
+
 /// A seat status in words: "Confirmed", "Waitlist 2", "Awaiting approval", ...
 pub fn status_words(status: SeatStatus) -> String {
-    match status {
-        SeatStatus::Confirmed => "Confirmed".into(),
-        SeatStatus::Waitlisted { position } => format!("Waitlist {position}"),
-        SeatStatus::AwaitingApproval => "Awaiting approval".into(),
-        SeatStatus::Declined => "Declined".into(),
-        SeatStatus::Cancelled => "Cancelled".into(),
+    let i18n = use_i18n();
+    match status_message(status) {
+        (key, Some(position)) => i18n.t_args(key, &[("position", position.into())]),
+        (key, None) => i18n.t(key),
     }
 }
 
@@ -85,7 +96,7 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
             p { class: "error", role: "alert", "{e}" }
         }
         if rows.is_empty() && walk_ins.is_empty() {
-            p { "No one has signed up yet." }
+            p { {t!("roster-empty")} }
         }
         ul { class: "roster",
             for (entry, at) in rows {
@@ -93,31 +104,41 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
                     span { class: "roster-name", "{entry.name}" }
                     span { class: "roster-status {status_class(entry.status)}", "{status_words(entry.status)}" }
                     if let Some(at) = at {
-                        span { class: "roster-checked", "Checked in {format::clock(at)}" }
+                        span { class: "roster-checked",
+                            {t!("roster-checked-in-at", time: format::clock(at))}
+                        }
                     }
                     if entry.status == SeatStatus::AwaitingApproval {
                         if let Some(approval) = pending.get(&entry.member) {
                             span { class: "roster-decided",
-                                match approval {
-                                    Approval::Approved => "Approved; the seat follows when the hub has it.",
-                                    Approval::Declined => "Declined; the hub will tell them.",
-                                }
+                                {match approval {
+                                    Approval::Approved => t!("roster-approved-note"),
+                                    Approval::Declined => t!("roster-declined-note"),
+                                }}
                             }
                         }
                         div { class: "actions",
                             button {
                                 class: "button primary",
                                 disabled: busy.is_some(),
-                                aria_label: "Approve {entry.name}",
+                                aria_label: t!("roster-approve-label", name: entry.name.clone()),
                                 onclick: move |_| decide(entry.member, Approval::Approved),
-                                if busy == Some((entry.member, Approval::Approved)) { "Approving…" } else { "Approve" }
+                                if busy == Some((entry.member, Approval::Approved)) {
+                                    {t!("roster-approving")}
+                                } else {
+                                    {t!("roster-approve")}
+                                }
                             }
                             button {
                                 class: "button danger",
                                 disabled: busy.is_some(),
-                                aria_label: "Decline {entry.name}",
+                                aria_label: t!("roster-decline-label", name: entry.name.clone()),
                                 onclick: move |_| decide(entry.member, Approval::Declined),
-                                if busy == Some((entry.member, Approval::Declined)) { "Declining…" } else { "Decline" }
+                                if busy == Some((entry.member, Approval::Declined)) {
+                                    {t!("roster-declining")}
+                                } else {
+                                    {t!("roster-decline")}
+                                }
                             }
                         }
                     }
@@ -126,8 +147,10 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
             for (walk_in, at) in walk_ins {
                 li { key: "{walk_in.id}", class: "roster-row walk-in", "data-testid": "roster-row",
                     span { class: "roster-name", "{walk_in.name}" }
-                    span { class: "roster-status walk-in", "Walk-in" }
-                    span { class: "roster-checked", "Checked in {format::clock(at)}" }
+                    span { class: "roster-status walk-in", {t!("roster-walk-in")} }
+                    span { class: "roster-checked",
+                        {t!("roster-checked-in-at", time: format::clock(at))}
+                    }
                 }
             }
         }
@@ -138,15 +161,53 @@ pub fn RosterList(event: EventId, door: Door) -> Element {
 mod tests {
     use super::*;
 
+    use crate::i18n::{translate, Lang};
+    use fluent_bundle::FluentArgs;
+
+    /// What `status_words` shows in `lang`, without a page around it.
+    fn words_in(lang: Lang, status: SeatStatus) -> String {
+        let (key, position) = status_message(status);
+        let mut args = FluentArgs::new();
+        if let Some(p) = position {
+            args.set("position", p);
+        }
+        translate(lang, key, Some(&args))
+    }
+
     #[test]
     fn a_waitlist_place_reads_with_its_number() {
         assert_eq!(
-            status_words(SeatStatus::Waitlisted { position: 2 }),
+            words_in(Lang::En, SeatStatus::Waitlisted { position: 2 }),
             "Waitlist 2"
         );
         assert_eq!(
-            status_words(SeatStatus::AwaitingApproval),
+            words_in(Lang::Fi, SeatStatus::Waitlisted { position: 2 }),
+            "Jonosija 2"
+        );
+        assert_eq!(
+            words_in(Lang::En, SeatStatus::AwaitingApproval),
             "Awaiting approval"
         );
+    }
+
+    #[test]
+    fn every_status_has_words_in_every_language() {
+        let all = [
+            SeatStatus::Confirmed,
+            SeatStatus::Waitlisted { position: 1 },
+            SeatStatus::AwaitingApproval,
+            SeatStatus::Declined,
+            SeatStatus::Cancelled,
+        ];
+        for lang in Lang::ALL {
+            for status in all {
+                let (key, _) = status_message(status);
+                assert_ne!(
+                    words_in(lang, status),
+                    key,
+                    "{lang:?}: no message for {key}"
+                );
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
 
@@ -22,7 +23,7 @@ pub fn WalkInForm(event: EventId) -> Element {
         let who = name().trim().to_owned();
         if who.is_empty() {
             added.set(None);
-            error.set(Some("Write the person's name first.".into()));
+            error.set(Some(t!("door-walk-in-missing")));
             return;
         }
         busy.set(true);
@@ -49,7 +50,7 @@ pub fn WalkInForm(event: EventId) -> Element {
 
     rsx! {
         form { class: "walk-in-form", onsubmit: submit, novalidate: true,
-            label { r#for: "walk-in-name-{event}", "Name" }
+            label { r#for: "walk-in-name-{event}", {t!("door-walk-in-name")} }
             input {
                 id: "walk-in-name-{event}",
                 name: "name",
@@ -59,11 +60,11 @@ pub fn WalkInForm(event: EventId) -> Element {
             }
             div { class: "actions",
                 button { class: "button", r#type: "submit", disabled: busy(),
-                    if busy() { "Adding…" } else { "Add walk-in" }
+                    if busy() { {t!("door-walk-in-adding")} } else { {t!("door-walk-in-add")} }
                 }
             }
             if let Some(who) = added() {
-                p { class: "saved", role: "status", "{who} is added and checked in." }
+                p { class: "saved", role: "status", {t!("door-walk-in-added", name: who)} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }

@@ -5,6 +5,7 @@ use crate::components::EventForm;
 use crate::format;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
+use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
 use kumppani_core::model::event::Event;
@@ -21,8 +22,13 @@ pub fn is_organiser(state: &AppState) -> bool {
 pub fn count_words(event: &Event, counts: (u32, u32)) -> String {
     let (confirmed, waiting) = counts;
     match event.capacity {
-        Some(cap) => format!("{confirmed} / {cap} confirmed · {waiting} waiting"),
-        None => format!("{confirmed} confirmed · {waiting} waiting"),
+        Some(cap) => t!(
+            "organise-counts-of-capacity",
+            confirmed: confirmed,
+            capacity: cap,
+            waiting: waiting,
+        ),
+        None => t!("organise-counts", confirmed: confirmed, waiting: waiting),
     }
 }
 
@@ -44,7 +50,7 @@ pub fn Organise() -> Element {
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
-            p { class: "card", "This page is for the project's organisers." }
+            p { class: "card", {t!("organise-only-organisers")} }
         };
     }
     let events: Vec<(Event, (u32, u32))> = st
@@ -63,21 +69,21 @@ pub fn Organise() -> Element {
     let shared = st.shared_entries.len();
     drop(st);
     rsx! {
-        h1 { class: "section-title", "Organise" }
+        h1 { class: "section-title", {t!("organise-title")} }
         ul { class: "card organise-links",
             li {
-                Link { to: Route::OrganiseIdeas {}, "Ideas: answers, moderation, themes and export" }
+                Link { to: Route::OrganiseIdeas {}, {t!("organise-link-ideas")} }
             }
             li {
-                Link { to: Route::OrganiseDiary {}, "Diary: prompts, safeguarding notice, people without a phone" }
+                Link { to: Route::OrganiseDiary {}, {t!("organise-link-diary")} }
             }
             li {
-                Link { to: Route::OrganiseEntries {}, "Shared diary entries ({shared})" }
+                Link { to: Route::OrganiseEntries {}, {t!("organise-link-entries", count: shared)} }
             }
         }
         section { aria_labelledby: "organise-events-title",
             h2 { id: "organise-events-title", class: "section-title",
-                if events.is_empty() { "No events yet" } else { "Events ({events.len()})" }
+                {t!("organise-events-heading", count: events.len())}
             }
             ul { class: "entries",
                 for (event, counts) in events {
@@ -86,7 +92,7 @@ pub fn Organise() -> Element {
                             h3 { class: "event-title",
                                 Link { to: Route::OrganiseEvent { id: event.id.to_string() }, "{event.title}" }
                                 if event.cancelled {
-                                    span { class: "badge cancelled", " Cancelled" }
+                                    span { class: "badge cancelled", " ", {t!("organise-cancelled")} }
                                 }
                             }
                             p { class: "event-when", "{when_words(&event)}" }
@@ -100,7 +106,7 @@ pub fn Organise() -> Element {
             }
         }
         section { class: "card", aria_labelledby: "new-event-title",
-            h2 { id: "new-event-title", "New event" }
+            h2 { id: "new-event-title", {t!("organise-new-event")} }
             EventForm { key: "new", existing: None, on_saved: move |_| {} }
         }
     }

@@ -6,6 +6,7 @@ use crate::components::{
 };
 use crate::route::Route;
 use crate::state::use_app_state;
+use crate::t;
 use crate::views::organise::{is_organiser, when_words};
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
@@ -16,7 +17,7 @@ pub fn OrganiseEvent(id: String) -> Element {
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
-            p { class: "card", "This page is for the project's organisers." }
+            p { class: "card", {t!("organise-only-organisers")} }
         };
     }
     let found = id
@@ -26,8 +27,8 @@ pub fn OrganiseEvent(id: String) -> Element {
     let Some(event) = found else {
         return rsx! {
             div { class: "card",
-                p { "This event is not on this device. It may arrive with the next sync." }
-                Link { class: "button", to: Route::Organise {}, "Back to events" }
+                p { {t!("organise-event-missing")} }
+                Link { class: "button", to: Route::Organise {}, {t!("organise-back")} }
             }
         };
     };
@@ -44,53 +45,53 @@ pub fn OrganiseEvent(id: String) -> Element {
         div { class: "card",
             h1 { "{event.title}" }
             if event.cancelled {
-                p { class: "badge cancelled", "Cancelled" }
+                p { class: "badge cancelled", {t!("organise-cancelled")} }
             }
             p { class: "event-when", "{when_words(&event)}" }
             if !event.place.is_empty() {
                 p { class: "event-place", "{event.place}" }
             }
-            ul { class: "door-counts", aria_label: "At a glance",
+            ul { class: "door-counts", aria_label: t!("organise-at-a-glance"),
                 li { "data-testid": "count-confirmed",
-                    strong { "{confirmed}" } span { "confirmed" }
+                    strong { "{confirmed}" } span { {t!("organise-count-confirmed", count: s.confirmed)} }
                 }
                 li { "data-testid": "count-waitlisted",
-                    strong { "{s.waitlisted}" } span { "waitlisted" }
+                    strong { "{s.waitlisted}" } span { {t!("organise-count-waitlisted", count: s.waitlisted)} }
                 }
                 li { "data-testid": "count-awaiting",
-                    strong { "{s.awaiting_approval}" } span { "awaiting approval" }
+                    strong { "{s.awaiting_approval}" } span { {t!("organise-count-awaiting", count: s.awaiting_approval)} }
                 }
                 li { "data-testid": "count-checked-in",
-                    strong { "{s.checked_in}" } span { "checked in" }
+                    strong { "{s.checked_in}" } span { {t!("organise-count-checked-in", count: s.checked_in)} }
                 }
                 li { "data-testid": "count-walk-ins",
-                    strong { "{s.walk_ins}" } span { "walk-ins" }
+                    strong { "{s.walk_ins}" } span { {t!("organise-count-walk-ins", count: s.walk_ins)} }
                 }
             }
         }
         section { class: "card", aria_labelledby: "door-title",
-            h2 { id: "door-title", "Door" }
+            h2 { id: "door-title", {t!("organise-door")} }
             DoorCheckIn { key: "{eid}", event: eid }
         }
         section { class: "card", aria_labelledby: "walk-in-title",
-            h2 { id: "walk-in-title", "Walk-in" }
+            h2 { id: "walk-in-title", {t!("organise-walk-in")} }
             WalkInForm { key: "{eid}", event: eid }
         }
         section { class: "card", aria_labelledby: "roster-title",
-            h2 { id: "roster-title", "Roster" }
+            h2 { id: "roster-title", {t!("organise-roster")} }
             RosterList { key: "{eid}", event: eid, door }
         }
         section { class: "card", aria_labelledby: "export-title",
-            h2 { id: "export-title", "Export" }
+            h2 { id: "export-title", {t!("organise-export")} }
             RosterExport { key: "{eid}", event: eid, title: event.title.clone() }
         }
         section { class: "card", aria_labelledby: "edit-title",
-            h2 { id: "edit-title", "Edit event" }
+            h2 { id: "edit-title", {t!("organise-edit")} }
             EventForm { key: "{eid}", existing: Some(event.clone()), on_saved: move |_| {} }
         }
         if !event.cancelled {
             section { class: "card", aria_labelledby: "cancel-title",
-                h2 { id: "cancel-title", "Cancel event" }
+                h2 { id: "cancel-title", {t!("organise-cancel-event")} }
                 EventCancellation { key: "{eid}", event: eid }
             }
         }
