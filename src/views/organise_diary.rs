@@ -4,15 +4,16 @@
 //!
 //! Every form keeps its text until the driver says the change is saved on this device.
 
-use crate::components::{sentence, use_saving, SaveActions, ThemeList, ThemesForm};
+use crate::components::{use_saving, SaveActions, ThemeList, ThemesForm};
 use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use crate::views::organise::is_organiser;
 use dioxus::prelude::*;
 use kumppani_core::model::project::{
-    Prompt, PromptDraft, MAX_IDLE_LOCK_MINUTES, MAX_NOTICE_CHARS, MAX_PROMPT_CHARS,
+    Prompt, PromptDraft, PromptError, MAX_IDLE_LOCK_MINUTES, MAX_NOTICE_CHARS, MAX_PROMPT_CHARS,
 };
 use kumppani_core::time::Timestamp;
 
@@ -40,17 +41,29 @@ pub fn prompt_state(prompt: &Prompt, now: Timestamp) -> PromptState {
     }
 }
 
-/// "Open since 23.11.2026 · closes 1.12.2026" and the like.
-pub fn prompt_dates(prompt: &Prompt, now: Timestamp) -> String {
+/// The message that says when a prompt opens and closes ("Open since 23.11.2026 · closes
+/// 1.12.2026" and the like), with its `opens` and `closes` dates; `closes` is empty, and
+/// the message does not use it, when the prompt has no closing date.
+pub fn prompt_dates(prompt: &Prompt, now: Timestamp) -> (&'static str, String, String) {
     let opens = format::day_or_time(prompt.opens_at);
     let closes = prompt.closes_at.map(format::day_or_time);
-    match (prompt_state(prompt, now), closes) {
-        (PromptState::Open, Some(c)) => format!("Open since {opens} · closes {c}"),
-        (PromptState::Open, None) => format!("Open since {opens} · no closing date"),
-        (PromptState::Scheduled, Some(c)) => format!("Opens {opens} · closes {c}"),
-        (PromptState::Scheduled, None) => format!("Opens {opens} · no closing date"),
-        (PromptState::Closed, Some(c)) => format!("Was open {opens} – {c}"),
-        (PromptState::Closed, None) => format!("Closed · opened {opens}"),
+    let key = match (prompt_state(prompt, now), closes.is_some()) {
+        (PromptState::Open, true) => "organise-diary-prompt-open-closes",
+        (PromptState::Open, false) => "organise-diary-prompt-open-no-close",
+        (PromptState::Scheduled, true) => "organise-diary-prompt-scheduled-closes",
+        (PromptState::Scheduled, false) => "organise-diary-prompt-scheduled-no-close",
+        (PromptState::Closed, true) => "organise-diary-prompt-was-open",
+        (PromptState::Closed, false) => "organise-diary-prompt-closed-opened",
+    };
+    (key, opens, closes.unwrap_or_default())
+}
+
+/// A draft the core refused, in words.
+fn prompt_problem(e: &PromptError) -> String {
+    match e {
+        PromptError::EmptyText => t!("prompt-form-empty"),
+        PromptError::TooLong => t!("prompt-form-too-long", max: MAX_PROMPT_CHARS),
+        PromptError::ClosesBeforeOpening => t!("prompt-form-closes-before-opening"),
     }
 }
 
@@ -94,7 +107,7 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
             _ => format::parse_date_input(&opens()).and_then(format::day_start),
         };
         let Some(opens_at) = opens_at else {
-            error.set(Some("Choose the day the prompt opens.".into()));
+            error.set(Some(t!("prompt-form-no-opening")));
             return;
         };
         let closes_at = match kept {
@@ -103,10 +116,7 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
             _ => match format::parse_date_input(&closes()).and_then(format::day_start) {
                 Some(c) => Some(c),
                 None => {
-                    error.set(Some(
-                        "The closing day is not a date. Leave it empty to keep the prompt open."
-                            .into(),
-                    ));
+                    error.set(Some(t!("prompt-form-bad-closing")));
                     return;
                 }
             },
@@ -117,7 +127,7 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
             closes_at,
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(sentence(&e.to_string())));
+            error.set(Some(prompt_problem(&e)));
             return;
         }
         busy.set(true);
@@ -147,9 +157,9 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
 
     rsx! {
         form { class: "prompt-form", "data-testid": "prompt-form", onsubmit: submit, novalidate: true,
-            label { r#for: "{prefix}-text", "Prompt" }
+            label { r#for: "{prefix}-text", {t!("prompt-form-text")} }
             p { class: "hint", id: "{prefix}-text-hint",
-                "A question or an invitation diary keepers see while it is open. At most {MAX_PROMPT_CHARS} characters."
+                {t!("prompt-form-text-hint", max: MAX_PROMPT_CHARS)}
             }
             textarea {
                 id: "{prefix}-text",
@@ -158,16 +168,16 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
                 value: "{text}",
                 oninput: move |e| { text.set(e.value()); saved.set(false); },
             }
-            label { r#for: "{prefix}-opens", "Opens on" }
+            label { r#for: "{prefix}-opens", {t!("prompt-form-opens")} }
             input {
                 id: "{prefix}-opens",
                 r#type: "date",
                 value: "{opens}",
                 oninput: move |e| { opens.set(e.value()); saved.set(false); },
             }
-            label { r#for: "{prefix}-closes", "Closes on (optional)" }
+            label { r#for: "{prefix}-closes", {t!("prompt-form-closes")} }
             p { class: "hint", id: "{prefix}-closes-hint",
-                "From this day on, diary keepers no longer see the prompt. Leave it empty to keep it open."
+                {t!("prompt-form-closes-hint")}
             }
             input {
                 id: "{prefix}-closes",
@@ -179,21 +189,21 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
             div { class: "actions",
                 button { class: "button primary", r#type: "submit", disabled: busy(),
                     if busy() {
-                        "Saving…"
+                        {t!("prompt-form-saving")}
                     } else if editing.is_some() {
-                        "Save changes"
+                        {t!("prompt-form-save-changes")}
                     } else {
-                        "Add prompt"
+                        {t!("prompt-form-add")}
                     }
                 }
                 if editing.is_some() {
                     button { class: "button", r#type: "button", onclick: move |_| on_done.call(()),
-                        "Cancel"
+                        {t!("cancel")}
                     }
                 }
             }
             if saved() {
-                p { class: "saved", role: "status", "Prompt added. It is saved on this device." }
+                p { class: "saved", role: "status", {t!("prompt-form-added")} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -212,10 +222,15 @@ fn PromptRow(prompt: Prompt, now: Timestamp) -> Element {
     let mut error = use_signal(|| None::<String>);
     let state = prompt_state(&prompt, now);
     let (word, class) = match state {
-        PromptState::Open => ("Open", "open"),
-        PromptState::Scheduled => ("Scheduled", "scheduled"),
-        PromptState::Closed => ("Closed", "closed"),
+        PromptState::Open => (t!("organise-diary-prompt-open"), "open"),
+        PromptState::Scheduled => (t!("organise-diary-prompt-scheduled"), "scheduled"),
+        PromptState::Closed => (t!("organise-diary-prompt-closed"), "closed"),
     };
+    let (dates_key, opens, closes) = prompt_dates(&prompt, now);
+    let dates = crate::i18n::use_i18n().t_args(
+        dates_key,
+        &[("opens", opens.into()), ("closes", closes.into())],
+    );
     let id = prompt.id;
     let to_close = prompt.clone();
     let close_now = move |_| {
@@ -269,35 +284,33 @@ fn PromptRow(prompt: Prompt, now: Timestamp) -> Element {
             p { class: "prompt-text", "{prompt.text}" }
             p { class: "prompt-dates",
                 span { class: "prompt-state {class}", "{word}" }
-                " {prompt_dates(&prompt, now)}"
+                " {dates}"
             }
             if confirming() {
-                p { class: "confirm-text",
-                    "Remove this prompt? Entries that answered it stay, shown as answering a removed prompt."
-                }
+                p { class: "confirm-text", {t!("organise-diary-prompt-remove-confirm")} }
                 div { class: "actions",
                     button { class: "button danger", r#type: "button", disabled: busy(),
                         onclick: remove,
-                        if busy() { "Removing…" } else { "Yes, remove" }
+                        if busy() { {t!("organise-diary-prompt-removing")} } else { {t!("organise-diary-prompt-remove-yes")} }
                     }
                     button { class: "button", r#type: "button", onclick: move |_| confirming.set(false),
-                        "Keep it"
+                        {t!("keep-it")}
                     }
                 }
             } else {
                 div { class: "actions",
                     button { class: "button", r#type: "button", onclick: move |_| editing.set(true),
-                        "Edit"
+                        {t!("organise-diary-prompt-edit")}
                     }
                     if state == PromptState::Open {
                         button { class: "button", r#type: "button", disabled: busy(),
                             onclick: close_now,
-                            if busy() { "Closing…" } else { "Close now" }
+                            if busy() { {t!("organise-diary-prompt-closing")} } else { {t!("organise-diary-prompt-close-now")} }
                         }
                     }
                     button { class: "button danger", r#type: "button",
                         onclick: move |_| confirming.set(true),
-                        "Remove"
+                        {t!("organise-diary-prompt-remove")}
                     }
                 }
             }
@@ -316,11 +329,9 @@ fn PromptsSection() -> Element {
     rsx! {
         section { class: "card", aria_labelledby: "prompts-title",
             h2 { id: "prompts-title",
-                if prompts.is_empty() { "No prompts yet" } else { "Prompts ({prompts.len()})" }
+                {t!("organise-diary-prompts-heading", count: prompts.len())}
             }
-            p { class: "hint",
-                "Diary keepers see the open prompts when they write. A prompt is optional for them."
-            }
+            p { class: "hint", {t!("organise-diary-prompts-hint")} }
             if !prompts.is_empty() {
                 ul { class: "prompt-list",
                     for p in prompts {
@@ -328,7 +339,7 @@ fn PromptsSection() -> Element {
                     }
                 }
             }
-            h3 { "New prompt" }
+            h3 { {t!("organise-diary-new-prompt")} }
             PromptForm { key: "new", existing: None, on_done: move |_| {} }
         }
     }
@@ -351,9 +362,7 @@ fn SafeguardingForm() -> Element {
         evt.prevent_default();
         let notice = text().trim().to_owned();
         if notice.chars().count() > MAX_NOTICE_CHARS {
-            saving.refuse(format!(
-                "The notice is too long: at most {MAX_NOTICE_CHARS} characters."
-            ));
+            saving.refuse(t!("organise-diary-notice-too-long", max: MAX_NOTICE_CHARS));
             return;
         }
         saving.save(commands, |reply| Command::SetSafeguarding {
@@ -363,15 +372,10 @@ fn SafeguardingForm() -> Element {
     };
     rsx! {
         section { class: "card", aria_labelledby: "safeguarding-title",
-            h2 { id: "safeguarding-title", "Safeguarding notice" }
+            h2 { id: "safeguarding-title", {t!("organise-diary-notice-title")} }
             form { "data-testid": "safeguarding-form", onsubmit: save, novalidate: true,
-                label { r#for: "safeguarding-text", "What diary keepers read before they share" }
-                p { class: "hint", id: "safeguarding-hint",
-                    "Say who reads shared entries, what you do not do (for example: you do not answer "
-                    "each entry and you do not watch it around the clock), and where to get help now: "
-                    "a phone number or a place. Diary keepers see it again when you change it. "
-                    "Leave it empty to remove it."
-                }
+                label { r#for: "safeguarding-text", {t!("organise-diary-notice-label")} }
+                p { class: "hint", id: "safeguarding-hint", {t!("organise-diary-notice-hint")} }
                 textarea {
                     id: "safeguarding-text",
                     rows: "8",
@@ -381,8 +385,8 @@ fn SafeguardingForm() -> Element {
                 }
                 SaveActions {
                     saving,
-                    label: "Save notice",
-                    saved_words: "Notice saved on this device.",
+                    label: t!("organise-diary-notice-save"),
+                    saved_words: t!("organise-diary-notice-saved"),
                 }
             }
         }
@@ -390,13 +394,12 @@ fn SafeguardingForm() -> Element {
 }
 
 /// Reads the idle lock field: a whole number from 1 to [`MAX_IDLE_LOCK_MINUTES`].
-pub fn parse_minutes(value: &str) -> Result<u32, String> {
-    match value.trim().parse::<u32>() {
-        Ok(n) if (1..=MAX_IDLE_LOCK_MINUTES).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "Write a whole number of minutes from 1 to {MAX_IDLE_LOCK_MINUTES}."
-        )),
-    }
+pub fn parse_minutes(value: &str) -> Option<u32> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_IDLE_LOCK_MINUTES).contains(n))
 }
 
 #[component]
@@ -408,22 +411,20 @@ fn IdleLockForm() -> Element {
     let save = move |evt: FormEvent| {
         evt.prevent_default();
         match parse_minutes(&value()) {
-            Ok(minutes) => saving.save(commands, move |reply| Command::SetIdleLock {
+            Some(minutes) => saving.save(commands, move |reply| Command::SetIdleLock {
                 minutes,
                 reply,
             }),
-            Err(e) => saving.refuse(e),
+            None => saving.refuse(t!("organise-diary-idle-lock-bad", max: MAX_IDLE_LOCK_MINUTES)),
         }
     };
     rsx! {
         section { class: "card", aria_labelledby: "idle-lock-title",
-            h2 { id: "idle-lock-title", "Lock when not in use" }
+            h2 { id: "idle-lock-title", {t!("organise-diary-idle-lock-title")} }
             form { "data-testid": "idle-lock-form", onsubmit: save, novalidate: true,
-                label { r#for: "idle-lock-minutes", "Minutes without use before the app locks" }
+                label { r#for: "idle-lock-minutes", {t!("organise-diary-idle-lock-label")} }
                 p { class: "hint", id: "idle-lock-hint",
-                    "On a shared tablet this stops the next person from reading someone's diary. "
-                    "After this many minutes without a touch, the app locks on every device of the "
-                    "project and asks for the PIN again. From 1 to {MAX_IDLE_LOCK_MINUTES} minutes."
+                    {t!("organise-diary-idle-lock-hint", max: MAX_IDLE_LOCK_MINUTES)}
                 }
                 input {
                     id: "idle-lock-minutes",
@@ -437,8 +438,8 @@ fn IdleLockForm() -> Element {
                 }
                 SaveActions {
                     saving,
-                    label: "Save",
-                    saved_words: "Saved on this device.",
+                    label: t!("organise-diary-idle-lock-save"),
+                    saved_words: t!("organise-diary-idle-lock-saved"),
                 }
             }
         }
@@ -460,7 +461,7 @@ fn SetUpPersonForm() -> Element {
         }
         let display_name = name().trim().to_owned();
         if display_name.is_empty() {
-            error.set(Some("Write the person's name.".into()));
+            error.set(Some(t!("setup-no-name")));
             return;
         }
         busy.set(true);
@@ -484,13 +485,10 @@ fn SetUpPersonForm() -> Element {
     };
     rsx! {
         section { class: "card", aria_labelledby: "setup-person-title",
-            h2 { id: "setup-person-title", "Set up a person without a phone" }
-            p { class: "hint",
-                "For someone who keeps a diary on the project's shared tablet. You make a code; they "
-                "type it on the tablet and choose their own PIN. You never learn their PIN."
-            }
+            h2 { id: "setup-person-title", {t!("setup-title")} }
+            p { class: "hint", {t!("setup-intro")} }
             form { "data-testid": "setup-person-form", onsubmit: submit, novalidate: true,
-                label { r#for: "setup-name", "Their name" }
+                label { r#for: "setup-name", {t!("setup-name")} }
                 input {
                     id: "setup-name",
                     r#type: "text",
@@ -500,7 +498,7 @@ fn SetUpPersonForm() -> Element {
                 }
                 div { class: "actions",
                     button { class: "button primary", r#type: "submit", disabled: busy(),
-                        if busy() { "Making a code…" } else { "Make a code" }
+                        if busy() { {t!("setup-making")} } else { {t!("setup-make")} }
                     }
                 }
                 if let Some(e) = error() {
@@ -509,13 +507,14 @@ fn SetUpPersonForm() -> Element {
             }
             if let Some((who, code, expires)) = made() {
                 div { class: "link-code", role: "status",
-                    p { "The code for {who}:" }
+                    p { {t!("setup-code-for", name: who)} }
                     p { class: "code", "data-testid": "setup-code", "{code}" }
                     p {
-                        "On the shared tablet choose “Add a profile”, type this code under “Have a "
-                        "code from another device or an organiser?”; the person then chooses their "
-                        "own PIN there. The code works once, until "
-                        "{format::date_time(Timestamp::from_millis(expires))}."
+                        {t!("setup-code-how",
+                            add: t!("lock-add"),
+                            have_code: t!("link-title"),
+                            until: format::date_time(Timestamp::from_millis(expires)),
+                        )}
                     }
                 }
             }
@@ -529,15 +528,15 @@ pub fn OrganiseDiary() -> Element {
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
-            p { class: "card", "This page is for the project's organisers." }
+            p { class: "card", {t!("organise-diary-organisers-only")} }
         };
     }
     let shared = st.shared_entries.len();
     drop(st);
     rsx! {
-        h1 { class: "section-title", "Diary" }
+        h1 { class: "section-title", {t!("organise-diary-title")} }
         p { class: "card",
-            Link { to: Route::OrganiseEntries {}, "Shared diary entries ({shared})" }
+            Link { to: Route::OrganiseEntries {}, {t!("organise-diary-shared-link", count: shared)} }
         }
         PromptsSection {}
         SafeguardingForm {}
@@ -585,22 +584,95 @@ mod tests {
     fn the_dates_say_when_a_prompt_closes() {
         let day = 86_400_000;
         let p = prompt(1_795_435_200_000, None);
-        let open = prompt_dates(&p, Timestamp(p.opens_at.millis() + day));
-        assert!(
-            open.starts_with("Open since ") && open.ends_with("no closing date"),
-            "{open}"
-        );
+        let (key, opens, closes) = prompt_dates(&p, Timestamp(p.opens_at.millis() + day));
+        assert_eq!(key, "organise-diary-prompt-open-no-close");
+        assert_eq!(opens, format::day_or_time(p.opens_at));
+        assert_eq!(closes, "");
         let closed = prompt(1_795_435_200_000, Some(1_795_435_200_000 + day));
-        let words = prompt_dates(&closed, Timestamp(1_795_435_200_000 + 2 * day));
-        assert!(words.starts_with("Was open "), "{words}");
+        let (key, _, closes) = prompt_dates(&closed, Timestamp(1_795_435_200_000 + 2 * day));
+        assert_eq!(key, "organise-diary-prompt-was-open");
+        assert_eq!(
+            closes,
+            format::day_or_time(Timestamp(1_795_435_200_000 + day))
+        );
+    }
+
+    #[test]
+    fn every_prompt_date_message_exists_with_its_dates_in_english() {
+        use crate::i18n::{translate, Lang};
+        use fluent_bundle::FluentArgs;
+        let mut args = FluentArgs::new();
+        args.set("opens", "23.11.2026");
+        args.set("closes", "1.12.2026");
+        let day = 86_400_000;
+        let start = 1_795_435_200_000;
+        let cases = [
+            (
+                prompt(start, Some(start + 2 * day)),
+                start + day,
+                "Open since 23.11.2026 · closes 1.12.2026",
+            ),
+            (
+                prompt(start, None),
+                start + day,
+                "Open since 23.11.2026 · no closing date",
+            ),
+            (
+                prompt(start, Some(start + 2 * day)),
+                start - day,
+                "Opens 23.11.2026 · closes 1.12.2026",
+            ),
+            (
+                prompt(start, None),
+                start - day,
+                "Opens 23.11.2026 · no closing date",
+            ),
+            (
+                prompt(start, Some(start + day)),
+                start + 2 * day,
+                "Was open 23.11.2026 – 1.12.2026",
+            ),
+        ];
+        for (p, at, english) in cases {
+            let (key, _, _) = prompt_dates(&p, Timestamp(at));
+            assert_eq!(translate(Lang::En, key, Some(&args)), english);
+        }
+        // Only a prompt that had a closing date can be closed; the message is there anyway.
+        assert_eq!(
+            translate(Lang::En, "organise-diary-prompt-closed-opened", Some(&args)),
+            "Closed · opened 23.11.2026"
+        );
+    }
+
+    /// The English messages say what the core's errors said on screen, word for word.
+    #[test]
+    fn english_prompt_errors_match_the_core() {
+        use crate::components::sentence;
+        use crate::i18n::{translate, Lang};
+        use fluent_bundle::FluentArgs;
+        let mut args = FluentArgs::new();
+        args.set("max", MAX_PROMPT_CHARS);
+        for (key, e) in [
+            ("prompt-form-empty", PromptError::EmptyText),
+            ("prompt-form-too-long", PromptError::TooLong),
+            (
+                "prompt-form-closes-before-opening",
+                PromptError::ClosesBeforeOpening,
+            ),
+        ] {
+            assert_eq!(
+                translate(Lang::En, key, Some(&args)),
+                sentence(&e.to_string())
+            );
+        }
     }
 
     #[test]
     fn idle_minutes_are_whole_numbers_within_the_hour() {
-        assert_eq!(parse_minutes(" 5 "), Ok(5));
-        assert_eq!(parse_minutes("60"), Ok(60));
-        assert!(parse_minutes("0").is_err());
-        assert!(parse_minutes("61").is_err());
-        assert!(parse_minutes("viisi").is_err());
+        assert_eq!(parse_minutes(" 5 "), Some(5));
+        assert_eq!(parse_minutes("60"), Some(60));
+        assert!(parse_minutes("0").is_none());
+        assert!(parse_minutes("61").is_none());
+        assert!(parse_minutes("viisi").is_none());
     }
 }

@@ -12,8 +12,9 @@ use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
+use crate::t;
 use crate::views::organise::is_organiser;
-use analysis::{Filter, PromptFilter, WeekMood};
+use analysis::{Answers, Filter, PromptFilter, WeekMood};
 use chrono::Local;
 use dioxus::prelude::*;
 use kumppani_core::ids::EntryId;
@@ -52,6 +53,14 @@ fn read_filter(prompt: &str, tag: &str, mood: &str, from: &str, to: &str) -> Fil
     }
 }
 
+/// The moods' words, 1 to 5 (the diary's messages).
+const MOOD_KEYS: [&str; 5] = ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5"];
+
+/// The mood word's message key, for a mood from 1 to 5.
+fn mood_key(mood: u8) -> &'static str {
+    MOOD_KEYS[usize::from(mood.clamp(1, 5) - 1)]
+}
+
 /// `diary-entries-2026-11-27.csv`
 fn export_name(ext: &str) -> String {
     let today = format::local(Timestamp::from_utc(chrono::Utc::now()));
@@ -61,29 +70,49 @@ fn export_name(ext: &str) -> String {
 /// The average mood per week as a table, a bar per week out of 5.
 #[component]
 fn MoodChart(weeks: Vec<WeekMood>) -> Element {
+    let i18n = crate::i18n::use_i18n();
+    let rows: Vec<(WeekMood, String, String, String)> = weeks
+        .into_iter()
+        .map(|w| {
+            let (whole, tenths) = w.average_tenths();
+            let label = i18n.t_args(
+                "shared-entries-week",
+                &[("week", w.week.into()), ("year", w.year.into())],
+            );
+            let from = i18n.t_args(
+                "shared-entries-week-from",
+                &[("date", w.monday.format("%-d.%-m.").to_string().into())],
+            );
+            let average = i18n.t_args(
+                "shared-entries-average",
+                &[("whole", whole.into()), ("tenths", tenths.into())],
+            );
+            (w, label, from, average)
+        })
+        .collect();
     rsx! {
         table { class: "bar-chart", id: "mood-by-week", "data-testid": "mood-by-week",
-            caption { "Average mood per week (1 very bad – 5 very good)" }
+            caption { {t!("shared-entries-mood-caption")} }
             thead {
                 tr {
-                    th { scope: "col", "Week" }
-                    th { scope: "col", "Average mood" }
-                    th { scope: "col", "Entries" }
+                    th { scope: "col", {t!("shared-entries-week-heading")} }
+                    th { scope: "col", {t!("shared-entries-average-heading")} }
+                    th { scope: "col", {t!("shared-entries-entries-heading")} }
                 }
             }
             tbody {
-                for (w, monday) in weeks.into_iter().map(|w| { let m = w.monday.format("%-d.%-m.").to_string(); (w, m) }) {
+                for (w, label, from, average) in rows {
                     tr { key: "{w.year}-{w.week}",
                         th { scope: "row",
-                            "{w.label()}"
-                            span { class: "muted", " (from {monday})" }
+                            "{label}"
+                            span { class: "muted", " {from}" }
                         }
                         td {
                             div { class: "bar-cell",
                                 span { class: "bar", aria_hidden: "true",
                                     style: "width: {(w.average * 20.0).round()}%",
                                 }
-                                span { class: "bar-count", "{w.average:.1}" }
+                                span { class: "bar-count", "{average}" }
                             }
                         }
                         td { class: "bar-count", "{w.entries}" }
@@ -103,15 +132,16 @@ fn EntryCodes(entry: EntryId, themes: Vec<String>, codes: BTreeSet<String>) -> E
     if themes.is_empty() {
         return rsx! {
             p { class: "hint",
-                "To code entries, add analysis themes on the "
-                Link { to: Route::OrganiseDiary {}, "diary settings page" }
-                "."
+                {t!("shared-entries-no-themes-before")}
+                " "
+                Link { to: Route::OrganiseDiary {}, {t!("shared-entries-no-themes-link")} }
+                {t!("shared-entries-no-themes-after")}
             }
         };
     }
     rsx! {
         fieldset { class: "checks entry-codes",
-            legend { "Codes" }
+            legend { {t!("shared-entries-codes")} }
             for (i, theme) in themes.into_iter().enumerate() {
                 label { key: "{theme}", class: "check", r#for: "code-{entry}-{i}",
                     input {
@@ -139,7 +169,7 @@ fn EntryCodes(entry: EntryId, themes: Vec<String>, codes: BTreeSet<String>) -> E
                             });
                         },
                     }
-                    "Code “{theme}”"
+                    {t!("shared-entries-code-theme", theme: theme.clone())}
                 }
             }
             if let Some(e) = error() {
@@ -153,28 +183,32 @@ fn EntryCodes(entry: EntryId, themes: Vec<String>, codes: BTreeSet<String>) -> E
 #[component]
 fn SharedEntryCard(
     entry: SharedEntry,
-    prompt: Option<String>,
+    answers: Answers,
     themes: Vec<String>,
     codes: BTreeSet<String>,
 ) -> Element {
+    let i18n = crate::i18n::use_i18n();
+    let mood = entry.mood.get().clamp(1, 5);
     rsx! {
         article { class: "card shared-entry", "data-testid": "shared-entry",
             p { class: "entry-head",
                 span { class: "entry-date", "{format::date_time(entry.at)}" }
-                span { class: "mood mood-{entry.mood.get()}", "Mood: {analysis::mood_words(entry.mood)}" }
-            }
-            if let Some(p) = prompt {
-                p { class: "entry-prompt",
-                    if p == analysis::REMOVED_PROMPT {
-                        "Answers a removed prompt"
-                    } else {
-                        "Answers: {p}"
-                    }
+                span { class: "mood mood-{entry.mood.get()}",
+                    {t!("shared-entries-mood", word: i18n.t(mood_key(mood)), n: mood)}
                 }
+            }
+            match answers {
+                Answers::Prompt(p) => rsx! {
+                    p { class: "entry-prompt", {t!("shared-entries-answers", prompt: p)} }
+                },
+                Answers::Removed => rsx! {
+                    p { class: "entry-prompt", {t!("shared-entries-answers-removed")} }
+                },
+                Answers::Nothing => rsx! {},
             }
             p { class: "entry-text", "{entry.text}" }
             if !entry.tags.is_empty() {
-                ul { class: "tags", aria_label: "Tags",
+                ul { class: "tags", aria_label: t!("shared-entries-tags"),
                     for tag in entry.tags.iter() {
                         li { key: "{tag}", "{tag}" }
                     }
@@ -182,9 +216,9 @@ fn SharedEntryCard(
             }
             p { class: "entry-sharer",
                 match (entry.sharing, entry.author_name.as_deref()) {
-                    (Sharing::Named, Some(name)) => rsx! { "Shared by {name}" },
-                    (Sharing::Named, None) => rsx! { "Shared by name" },
-                    (Sharing::Anonymous, _) => rsx! { "Shared anonymously" },
+                    (Sharing::Named, Some(name)) => rsx! { {t!("shared-entries-shared-by", name: name)} },
+                    (Sharing::Named, None) => rsx! { {t!("shared-entries-shared-by-name")} },
+                    (Sharing::Anonymous, _) => rsx! { {t!("shared-entries-shared-anonymously")} },
                 }
             }
             EntryCodes { entry: entry.id, themes, codes }
@@ -203,7 +237,9 @@ pub fn OrganiseEntries() -> Element {
     let mut leave_out_names = use_signal(|| true);
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
-    let mut started = use_signal(|| None::<&'static str>);
+    // Which file started to download: JSON (true) or CSV (false).
+    let mut started = use_signal(|| None::<bool>);
+    let i18n = crate::i18n::use_i18n();
 
     let current_filter = move || {
         read_filter(
@@ -218,7 +254,7 @@ pub fn OrganiseEntries() -> Element {
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
-            p { class: "card", "This page is for the project's organisers." }
+            p { class: "card", {t!("organise-diary-organisers-only")} }
         };
     }
     let filter = current_filter();
@@ -227,18 +263,25 @@ pub fn OrganiseEntries() -> Element {
     let shown = kept.len();
     let by_prompt: Vec<(String, usize)> = analysis::counts_by_prompt(&st.prompts, &kept)
         .into_iter()
-        .map(|(p, n)| (short(&p), n))
+        .map(|(answers, n)| {
+            let label = match answers {
+                Answers::Prompt(p) => short(&p),
+                Answers::Removed => t!("shared-entries-removed-prompt"),
+                Answers::Nothing => t!("shared-entries-no-prompt"),
+            };
+            (label, n)
+        })
         .collect();
     let weeks = analysis::weekly_mood(&kept, &Local);
     let prompts: Vec<Prompt> = st.prompts.clone();
     let tags = analysis::tags_present(&st.shared_entries);
     let themes = st.analysis_themes.clone();
-    let cards: Vec<(SharedEntry, Option<String>, BTreeSet<String>)> = kept
+    let cards: Vec<(SharedEntry, Answers, BTreeSet<String>)> = kept
         .iter()
         .map(|e| {
             (
                 (*e).clone(),
-                analysis::prompt_text(&st.prompts, e.prompt),
+                analysis::answers(&st.prompts, e.prompt),
                 st.codes.get(&e.id).cloned().unwrap_or_default(),
             )
         })
@@ -257,84 +300,75 @@ pub fn OrganiseEntries() -> Element {
         let kept = analysis::filtered(&st.shared_entries, &current_filter());
         let rows = analysis::export_rows(&kept, &st.prompts, &st.codes, names);
         drop(st);
+        let file = if json {
+            analysis::entries_json(&rows)
+                .map(|text| (export_name("json"), text, "application/json;charset=utf-8"))
+                .map_err(|reason| t!("shared-entries-json-failed", reason: reason))
+        } else {
+            Ok((
+                export_name("csv"),
+                analysis::entries_csv(&rows, names),
+                "text/csv;charset=utf-8",
+            ))
+        };
         spawn(async move {
-            let result = if json {
-                match analysis::entries_json(&rows) {
-                    Ok(text) => {
-                        save_file(
-                            &export_name("json"),
-                            &text,
-                            "application/json;charset=utf-8",
-                        )
-                        .await
-                    }
-                    Err(e) => Err(e),
-                }
-            } else {
-                save_file(
-                    &export_name("csv"),
-                    &analysis::entries_csv(&rows, names),
-                    "text/csv;charset=utf-8",
-                )
-                .await
+            let result = match file {
+                Ok((name, text, mime)) => save_file(&name, &text, mime).await,
+                Err(e) => Err(e),
             };
             busy.set(false);
             match result {
-                Ok(()) => started.set(Some(if json {
-                    "The JSON file is downloading."
-                } else {
-                    "The CSV file is downloading."
-                })),
+                Ok(()) => started.set(Some(json)),
                 Err(e) => error.set(Some(e)),
             }
         });
     };
 
     rsx! {
-        h1 { class: "section-title", "Shared diary entries" }
+        h1 { class: "section-title", {t!("shared-entries-title")} }
         section { class: "card", aria_labelledby: "entries-filter-title",
-            h2 { id: "entries-filter-title", "Show" }
+            h2 { id: "entries-filter-title", {t!("shared-entries-filter-title")} }
             form { class: "entries-filter", onsubmit: move |e| e.prevent_default(),
-                label { r#for: "filter-prompt", "Prompt" }
+                label { r#for: "filter-prompt", {t!("shared-entries-filter-prompt")} }
                 select {
                     id: "filter-prompt",
                     value: "{prompt_choice}",
                     onchange: move |e| prompt_choice.set(e.value()),
-                    option { value: "any", selected: prompt_choice() == "any", "Any prompt" }
+                    option { value: "any", selected: prompt_choice() == "any", {t!("shared-entries-any-prompt")} }
                     for p in prompts {
                         option { key: "{p.id}", value: "{p.id}",
                             selected: prompt_choice() == p.id.to_string(),
                             "{short(&p.text)}"
                         }
                     }
-                    option { value: "none", selected: prompt_choice() == "none", "No prompt" }
+                    option { value: "none", selected: prompt_choice() == "none", {t!("shared-entries-no-prompt")} }
                 }
-                label { r#for: "filter-tag", "Tag" }
+                label { r#for: "filter-tag", {t!("shared-entries-filter-tag")} }
                 select {
                     id: "filter-tag",
                     value: "{tag_choice}",
                     onchange: move |e| tag_choice.set(e.value()),
-                    option { value: "", selected: tag_choice().is_empty(), "Any tag" }
+                    option { value: "", selected: tag_choice().is_empty(), {t!("shared-entries-any-tag")} }
                     for t in tags {
                         option { key: "{t}", value: "{t}", selected: tag_choice() == t, "{t}" }
                     }
                 }
-                label { r#for: "filter-mood", "Mood" }
+                label { r#for: "filter-mood", {t!("shared-entries-filter-mood")} }
                 select {
                     id: "filter-mood",
                     value: "{mood_choice}",
                     onchange: move |e| mood_choice.set(e.value()),
-                    option { value: "", selected: mood_choice().is_empty(), "Any mood" }
-                    for (i, word) in analysis::MOOD_WORDS.iter().enumerate() {
+                    option { value: "", selected: mood_choice().is_empty(), {t!("shared-entries-any-mood")} }
+                    for (i, key) in MOOD_KEYS.iter().enumerate() {
                         option { key: "{i}", value: "{i + 1}",
                             selected: mood_choice() == (i + 1).to_string(),
-                            "{word} ({i + 1})"
+                            {t!("shared-entries-mood-option", word: i18n.t(key), n: i + 1)}
                         }
                     }
                 }
                 div { class: "date-range",
                     div {
-                        label { r#for: "filter-from", "From date" }
+                        label { r#for: "filter-from", {t!("shared-entries-from")} }
                         input {
                             id: "filter-from",
                             r#type: "date",
@@ -343,7 +377,7 @@ pub fn OrganiseEntries() -> Element {
                         }
                     }
                     div {
-                        label { r#for: "filter-to", "To date" }
+                        label { r#for: "filter-to", {t!("shared-entries-to")} }
                         input {
                             id: "filter-to",
                             r#type: "date",
@@ -361,33 +395,33 @@ pub fn OrganiseEntries() -> Element {
                             from.set(String::new());
                             to.set(String::new());
                         },
-                        "Show all"
+                        {t!("shared-entries-show-all")}
                     }
                 }
             }
             p { "data-testid": "entries-count", role: "status",
-                if total == 1 { "Showing {shown} of 1 entry" } else { "Showing {shown} of {total} entries" }
+                {t!("shared-entries-showing", shown: shown, total: total)}
             }
         }
         section { class: "card", aria_labelledby: "entries-charts-title",
-            h2 { id: "entries-charts-title", "At a glance" }
-            p { class: "hint", "The charts count the entries shown." }
+            h2 { id: "entries-charts-title", {t!("shared-entries-charts-title")} }
+            p { class: "hint", {t!("shared-entries-charts-hint")} }
             BarChart {
                 id: "entries-by-prompt",
-                caption: "Entries per prompt",
-                heading: "Prompt",
-                unit: "Entries",
+                caption: t!("shared-entries-by-prompt-caption"),
+                heading: t!("shared-entries-by-prompt-heading"),
+                unit: t!("shared-entries-entries-heading"),
                 rows: by_prompt,
             }
             if weeks.is_empty() {
-                p { class: "muted", "No entries to show a mood for." }
+                p { class: "muted", {t!("shared-entries-no-moods")} }
             } else {
                 MoodChart { weeks }
             }
         }
         section { class: "card", aria_labelledby: "entries-export-title",
-            h2 { id: "entries-export-title", "Export" }
-            p { class: "hint", "The files hold the {shown} entries shown, with their codes." }
+            h2 { id: "entries-export-title", {t!("shared-entries-export-title")} }
+            p { class: "hint", {t!("shared-entries-export-hint", count: shown)} }
             label { class: "check", r#for: "export-leave-out-names",
                 input {
                     id: "export-leave-out-names",
@@ -395,22 +429,28 @@ pub fn OrganiseEntries() -> Element {
                     checked: leave_out_names(),
                     onchange: move |e: FormEvent| leave_out_names.set(e.checked()),
                 }
-                "Leave out names"
+                {t!("shared-entries-leave-out-names")}
             }
             div { class: "actions",
                 button { class: "button", r#type: "button", disabled: busy(),
                     "data-testid": "export-entries-csv",
                     onclick: move |_| export(false),
-                    "Download entries (CSV)"
+                    {t!("shared-entries-download-csv")}
                 }
                 button { class: "button", r#type: "button", disabled: busy(),
                     "data-testid": "export-entries-json",
                     onclick: move |_| export(true),
-                    "Download entries (JSON)"
+                    {t!("shared-entries-download-json")}
                 }
             }
-            if let Some(words) = started() {
-                p { class: "saved", role: "status", "{words}" }
+            if let Some(json) = started() {
+                p { class: "saved", role: "status",
+                    if json {
+                        {t!("shared-entries-json-downloading")}
+                    } else {
+                        {t!("shared-entries-csv-downloading")}
+                    }
+                }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -419,17 +459,17 @@ pub fn OrganiseEntries() -> Element {
         section { aria_labelledby: "entries-list-title",
             h2 { id: "entries-list-title", class: "section-title",
                 if total == 0 {
-                    "No shared entries yet"
+                    {t!("shared-entries-none-yet")}
                 } else if shown == 0 {
-                    "No entries match"
+                    {t!("shared-entries-none-match")}
                 } else {
-                    "Entries ({shown})"
+                    {t!("shared-entries-list-heading", count: shown)}
                 }
             }
             ul { class: "entries",
-                for (entry, prompt, codes) in cards {
+                for (entry, answers, codes) in cards {
                     li { key: "{entry.id}",
-                        SharedEntryCard { entry, prompt, themes: themes.clone(), codes }
+                        SharedEntryCard { entry, answers, themes: themes.clone(), codes }
                     }
                 }
             }
@@ -440,6 +480,56 @@ pub fn OrganiseEntries() -> Element {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_words_built_from_numbers_and_names_read_as_before() {
+        use crate::i18n::{translate, Lang};
+        use fluent_bundle::{FluentArgs, FluentValue};
+        let en = |key: &str, args: &[(&str, FluentValue<'static>)]| {
+            let mut fluent = FluentArgs::new();
+            for (name, value) in args {
+                fluent.set(*name, value.clone());
+            }
+            translate(Lang::En, key, Some(&fluent))
+        };
+        assert_eq!(
+            en(
+                "shared-entries-week",
+                &[("week", 48.into()), ("year", 2026.into())]
+            ),
+            "Week 48, 2026"
+        );
+        assert_eq!(
+            en(
+                "shared-entries-average",
+                &[("whole", 3.into()), ("tenths", 5.into())]
+            ),
+            "3.5"
+        );
+        let showing = |shown: usize, total: usize| {
+            en(
+                "shared-entries-showing",
+                &[("shown", shown.into()), ("total", total.into())],
+            )
+        };
+        assert_eq!(showing(1, 1), "Showing 1 of 1 entry");
+        assert_eq!(showing(0, 12), "Showing 0 of 12 entries");
+        let okay = translate(Lang::En, MOOD_KEYS[2], None);
+        assert_eq!(
+            en(
+                "shared-entries-mood-option",
+                &[("word", okay.into()), ("n", 3.into())]
+            ),
+            "Okay (3)"
+        );
+        assert_eq!(
+            en(
+                "shared-entries-code-theme",
+                &[("theme", "Turvallisuus".into())]
+            ),
+            "Code “Turvallisuus”"
+        );
+    }
 
     #[test]
     fn long_prompts_are_cut_with_an_ellipsis() {

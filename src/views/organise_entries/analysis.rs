@@ -12,22 +12,23 @@ use kumppani_core::ids::{EntryId, PromptId};
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::project::Prompt;
 use kumppani_core::model::staff::SharedEntry;
-use kumppani_core::model::Mood;
 use kumppani_core::time::Timestamp;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What an entry that answers no prompt is counted under.
-pub const NO_PROMPT: &str = "No prompt";
-/// What an entry is counted under when organisers removed the prompt it answers.
+/// What the exports say for an entry whose prompt the organisers removed (a file format:
+/// always English).
 pub const REMOVED_PROMPT: &str = "A removed prompt";
 
-pub use crate::components::MOOD_WORDS;
-
-/// "Good (4)"
-pub fn mood_words(mood: Mood) -> String {
-    let m = mood.get().clamp(1, 5);
-    format!("{} ({m})", crate::components::mood_word(m))
+/// What an entry answers, for the chart and the cards: the view puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answers {
+    /// The prompt's text.
+    Prompt(String),
+    /// A prompt the organisers removed.
+    Removed,
+    /// No prompt.
+    Nothing,
 }
 
 /// Which prompt the kept entries answer.
@@ -91,35 +92,50 @@ pub fn tags_present(entries: &[SharedEntry]) -> Vec<String> {
     tags
 }
 
-/// The prompt's text, [`REMOVED_PROMPT`] for a prompt that is gone, `None` for no prompt.
-pub fn prompt_text(prompts: &[Prompt], id: Option<PromptId>) -> Option<String> {
-    let id = id?;
-    Some(
-        prompts
+/// What an entry that answers the prompt `id` answers.
+pub fn answers(prompts: &[Prompt], id: Option<PromptId>) -> Answers {
+    match id {
+        None => Answers::Nothing,
+        Some(id) => prompts
             .iter()
             .find(|p| p.id == id)
-            .map_or_else(|| REMOVED_PROMPT.to_owned(), |p| p.text.clone()),
-    )
+            .map_or(Answers::Removed, |p| Answers::Prompt(p.text.clone())),
+    }
+}
+
+/// The prompt's text as exported, [`REMOVED_PROMPT`] for a prompt that is gone, `None`
+/// for no prompt.
+pub fn prompt_text(prompts: &[Prompt], id: Option<PromptId>) -> Option<String> {
+    match answers(prompts, id) {
+        Answers::Prompt(text) => Some(text),
+        Answers::Removed => Some(REMOVED_PROMPT.to_owned()),
+        Answers::Nothing => None,
+    }
 }
 
 /// Entries per prompt: every prompt in the project's order (with zeros), then the
 /// entries that answer removed prompts, then those with no prompt (each only if any).
-pub fn counts_by_prompt(prompts: &[Prompt], entries: &[&SharedEntry]) -> Vec<(String, usize)> {
+pub fn counts_by_prompt(prompts: &[Prompt], entries: &[&SharedEntry]) -> Vec<(Answers, usize)> {
     let count = |pick: &dyn Fn(&SharedEntry) -> bool| entries.iter().filter(|e| pick(e)).count();
-    let mut rows: Vec<(String, usize)> = prompts
+    let mut rows: Vec<(Answers, usize)> = prompts
         .iter()
-        .map(|p| (p.text.clone(), count(&|e| e.prompt == Some(p.id))))
+        .map(|p| {
+            (
+                Answers::Prompt(p.text.clone()),
+                count(&|e| e.prompt == Some(p.id)),
+            )
+        })
         .collect();
     let removed = count(&|e| {
         e.prompt
             .is_some_and(|id| prompts.iter().all(|p| p.id != id))
     });
     if removed > 0 {
-        rows.push((REMOVED_PROMPT.to_owned(), removed));
+        rows.push((Answers::Removed, removed));
     }
     let none = count(&|e| e.prompt.is_none());
     if none > 0 {
-        rows.push((NO_PROMPT.to_owned(), none));
+        rows.push((Answers::Nothing, none));
     }
     rows
 }
@@ -138,9 +154,11 @@ pub struct WeekMood {
 }
 
 impl WeekMood {
-    /// "Week 48, 2026"
-    pub fn label(&self) -> String {
-        format!("Week {}, {}", self.week, self.year)
+    /// The average rounded to tenths, as whole and tenths: 3.46 is `(3, 5)`.
+    pub fn average_tenths(&self) -> (u32, u32) {
+        // The average is 1.0 to 5.0, so the rounded tenths fit.
+        let tenths = (self.average * 10.0).round().max(0.0) as u32;
+        (tenths / 10, tenths % 10)
     }
 }
 
@@ -268,9 +286,9 @@ pub fn entries_csv(rows: &[ExportEntry], names: bool) -> String {
     out
 }
 
-/// The rows as JSON, a list of objects.
+/// The rows as JSON, a list of objects; the error is the serialiser's reason.
 pub fn entries_json(rows: &[ExportEntry]) -> Result<String, String> {
-    serde_json::to_string_pretty(rows).map_err(|e| format!("The entries could not be written: {e}"))
+    serde_json::to_string_pretty(rows).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -278,6 +296,7 @@ mod tests {
     use super::*;
     use chrono::Utc;
     use kumppani_core::ids::MemberId;
+    use kumppani_core::model::Mood;
 
     /// 2026-11-23 (a Monday) 12:00 UTC.
     const MONDAY: i64 = 1_795_435_200_000;
@@ -394,10 +413,10 @@ mod tests {
         assert_eq!(
             counts_by_prompt(&prompts, &entries),
             vec![
-                ("Kuulluksi".to_owned(), 0),
-                ("Turvassa".to_owned(), 1),
-                (REMOVED_PROMPT.to_owned(), 1),
-                (NO_PROMPT.to_owned(), 1),
+                (Answers::Prompt("Kuulluksi".to_owned()), 0),
+                (Answers::Prompt("Turvassa".to_owned()), 1),
+                (Answers::Removed, 1),
+                (Answers::Nothing, 1),
             ]
         );
         assert_eq!(counts_by_prompt(&prompts, &[&c]).len(), 3);
@@ -406,6 +425,8 @@ mod tests {
             Some(REMOVED_PROMPT)
         );
         assert_eq!(prompt_text(&prompts, None), None);
+        assert_eq!(answers(&prompts, b.prompt), Answers::Removed);
+        assert_eq!(answers(&prompts, None), Answers::Nothing);
     }
 
     #[test]
@@ -420,18 +441,15 @@ mod tests {
         ];
         let refs: Vec<&SharedEntry> = entries.iter().collect();
         let weeks = weekly_mood(&refs, &Utc);
-        let summary: Vec<(String, usize, f64)> = weeks
+        let summary: Vec<(i32, u32, usize, f64)> = weeks
             .iter()
-            .map(|w| (w.label(), w.entries, w.average))
+            .map(|w| (w.year, w.week, w.entries, w.average))
             .collect();
         assert_eq!(
             summary,
-            vec![
-                ("Week 47, 2026".to_owned(), 1, 1.0),
-                ("Week 48, 2026".to_owned(), 2, 3.5),
-                ("Week 49, 2026".to_owned(), 2, 3.5),
-            ]
+            vec![(2026, 47, 1, 1.0), (2026, 48, 2, 3.5), (2026, 49, 2, 3.5),]
         );
+        assert_eq!(weeks[1].average_tenths(), (3, 5));
         assert_eq!(weeks[1].monday.to_string(), "2026-11-23");
         assert!(weekly_mood(&[], &Utc).is_empty());
     }
@@ -496,8 +514,16 @@ mod tests {
     }
 
     #[test]
-    fn moods_read_as_words_and_numbers() {
-        assert_eq!(mood_words(Mood::new(4).unwrap()), "Good (4)");
-        assert_eq!(mood_words(Mood::new(1).unwrap()), "Very bad (1)");
+    fn averages_round_to_tenths() {
+        let week = |average| WeekMood {
+            year: 2026,
+            week: 48,
+            monday: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            entries: 3,
+            average,
+        };
+        assert_eq!(week(10.0 / 3.0).average_tenths(), (3, 3));
+        assert_eq!(week(4.96).average_tenths(), (5, 0));
+        assert_eq!(week(1.0).average_tenths(), (1, 0));
     }
 }
