@@ -30,7 +30,7 @@ mod walk_in_form;
 pub use bar_chart::BarChart;
 pub use device_list::DeviceList;
 pub use door_check_in::DoorCheckIn;
-pub use entry_card::{mood_word, EntryCard, MOOD_WORDS};
+pub use entry_card::{EntryCard, MOOD_KEYS};
 pub use entry_form::EntryForm;
 pub use event_cancellation::EventCancellation;
 pub use event_facts::{places, EventFacts};

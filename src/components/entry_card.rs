@@ -27,13 +27,8 @@ enum Asking {
     Unshare,
 }
 
-pub const MOOD_WORDS: [&str; 5] = ["Very bad", "Bad", "Okay", "Good", "Very good"];
 /// The moods' message keys, 1 to 5.
 pub const MOOD_KEYS: [&str; 5] = ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5"];
-
-pub fn mood_word(m: u8) -> &'static str {
-    MOOD_WORDS[usize::from(m.clamp(1, 5) - 1)]
-}
 
 #[component]
 pub fn EntryCard(

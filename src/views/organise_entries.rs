@@ -54,7 +54,7 @@ fn read_filter(prompt: &str, tag: &str, mood: &str, from: &str, to: &str) -> Fil
 }
 
 /// The moods' words, 1 to 5 (the diary's messages).
-const MOOD_KEYS: [&str; 5] = ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5"];
+use crate::components::MOOD_KEYS;
 
 /// The mood word's message key, for a mood from 1 to 5.
 fn mood_key(mood: u8) -> &'static str {

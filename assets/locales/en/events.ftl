@@ -18,9 +18,21 @@ events-quiet-room = Quiet room
 events-signup = Sign-up
 events-needs-approval = The organiser approves each sign-up.
 events-places-unlimited = No limit on places
-events-places-full = { $capacity } places, all taken · { $waiting } on the waitlist
-events-places-left = { $capacity } places, { $left } left
-events-places-count = { $capacity } places
+events-places-full =
+    { $capacity ->
+        [one] 1 place, taken · { $waiting } on the waitlist
+       *[other] { $capacity } places, all taken · { $waiting } on the waitlist
+    }
+events-places-left =
+    { $capacity ->
+        [one] 1 place, { $left } left
+       *[other] { $capacity } places, { $left } left
+    }
+events-places-count =
+    { $capacity ->
+        [one] 1 place
+       *[other] { $capacity } places
+    }
 events-cancel = Cancel event
 events-cancel-confirm = Cancel this event? Everyone signed up will see that it is cancelled.
 events-cancel-yes = Yes, cancel the event

@@ -99,7 +99,11 @@ shared-entries-week-from = (from { $date })
 # An average mood with one decimal: 3.5 is $whole 3 and $tenths 5.
 shared-entries-average = { $whole }.{ $tenths }
 shared-entries-export-title = Export
-shared-entries-export-hint = The files hold the { $count } entries shown, with their codes.
+shared-entries-export-hint =
+    { $count ->
+        [one] The files hold the 1 entry shown, with its codes.
+       *[other] The files hold the { $count } entries shown, with their codes.
+    }
 shared-entries-leave-out-names = Leave out names
 shared-entries-download-csv = Download entries (CSV)
 shared-entries-download-json = Download entries (JSON)

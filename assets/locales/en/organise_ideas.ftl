@@ -19,7 +19,11 @@ organise-ideas-attention =
         [0] No ideas waiting
        *[other] Needing attention ({ $count })
     }
-organise-ideas-supports = { $count } supports
+organise-ideas-supports =
+    { $count ->
+        [one] 1 support
+       *[other] { $count } supports
+    }
 organise-ideas-export = Export
 organise-ideas-download-csv = Download ideas (CSV)
 organise-ideas-download-json = Download ideas (JSON)
