@@ -56,6 +56,15 @@ for (const [locale, lang] of LANGUAGES) {
       await page.waitForTimeout(300);
       await expectNoViolations(page, `${path} (${lang})`);
     }
+    // One event and one idea, opened from their lists.
+    await visit(page, '/events');
+    await page.getByTestId('event').first().getByRole('link').first().click();
+    await page.waitForTimeout(300);
+    await expectNoViolations(page, `an event (${lang})`);
+    await visit(page, '/ideas');
+    await page.getByTestId('idea').first().getByRole('link').first().click();
+    await page.waitForTimeout(300);
+    await expectNoViolations(page, `an idea (${lang})`);
     await page.getByRole('button', { name: /Lock|Lukitse|Lås/ }).first().click();
     await expect(page.locator('#lock-title')).toBeVisible();
     await expectNoViolations(page, `lock screen (${lang})`);
@@ -74,6 +83,11 @@ for (const [locale, lang] of LANGUAGES) {
       await page.waitForTimeout(300);
       await expectNoViolations(page, `${path} (${lang})`);
     }
+    // One event's door and roster.
+    await visit(page, '/organise');
+    await page.getByTestId('organise-event').first().getByRole('link').first().click();
+    await page.waitForTimeout(300);
+    await expectNoViolations(page, `an event's door (${lang})`);
     await context.close();
   });
 }
