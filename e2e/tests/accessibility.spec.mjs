@@ -91,3 +91,25 @@ for (const [locale, lang] of LANGUAGES) {
     await context.close();
   });
 }
+
+for (const [who, code, paths] of [
+  ['resident', null, ['/diary', '/events', '/ideas', '/ideas/new', '/inbox', '/settings']],
+  ['organiser', ORGANISER_CODE, ['/organise', '/organise/ideas', '/organise/diary', '/organise/entries']],
+]) test(`every ${who} screen reflows at 320 px with text at 200 %, without sideways scrolling`, async ({ browser, hub }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${hub.url}/join`);
+  await page.getByLabel('Kieli').selectOption('en');
+  await joinAs(page, hub, { code: code ?? hub.joinCode, name: 'Suurennettu Teksti' });
+  await visit(page, '/settings');
+  await page.getByLabel('Language').selectOption('fi');
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  for (const path of paths) {
+    await visit(page, path);
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
