@@ -60,6 +60,8 @@ test('an idea from offline to accepted, with the inbox and moderation', async ({
   // The author and the supporter each read it in their inbox.
   for (const p of [a.page, b.page]) {
     await expect(p.getByRole('link', { name: /Inbox \(1 new\)/ })).toBeVisible({ timeout: 20_000 });
+    // A screen reader is told too, through a polite live region.
+    await expect(p.getByTestId('inbox-announcement')).toHaveText('1 new message in your inbox');
     await p.getByRole('link', { name: /Inbox/ }).click();
     const item = p.getByTestId('inbox-item').filter({ hasText: TITLE });
     await expect(item).toContainText('Now: accepted.');

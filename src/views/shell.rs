@@ -54,6 +54,10 @@ pub fn Shell() -> Element {
                 }
             }
         }
+        // Screen readers hear new inbox items when they arrive, wherever the person is.
+        p { class: "visually-hidden", role: "status", aria_live: "polite", "data-testid": "inbox-announcement",
+            if ready && unread > 0 { {t!("inbox-announce", count: unread)} }
+        }
         if let Some(problem) = st.problem.clone() {
             div { class: "problem", role: "alert", "{problem}" }
         }

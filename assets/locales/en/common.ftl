@@ -31,3 +31,8 @@ sync-cannot-reach-waiting = Cannot reach hub: { $reason } · { $waiting }
 language-label = Language
 cancel = Cancel
 keep-it = Keep it
+inbox-announce =
+    { $count ->
+        [one] 1 new message in your inbox
+       *[other] { $count } new messages in your inbox
+    }

@@ -31,3 +31,8 @@ sync-cannot-reach-waiting = Palvelimeen ei saada yhteyttä: { $reason } · { $wa
 language-label = Kieli
 cancel = Peruuta
 keep-it = Säilytä
+inbox-announce =
+    { $count ->
+        [one] 1 uusi viesti
+       *[other] { $count } uutta viestiä
+    }

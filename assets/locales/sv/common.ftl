@@ -31,3 +31,8 @@ sync-cannot-reach-waiting = Når inte servern: { $reason } · { $waiting }
 language-label = Språk
 cancel = Avbryt
 keep-it = Behåll
+inbox-announce =
+    { $count ->
+        [one] 1 nytt meddelande
+       *[other] { $count } nya meddelanden
+    }
