@@ -10,7 +10,7 @@
 
 use dioxus::prelude::*;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// A language the app speaks.
@@ -74,6 +74,7 @@ impl Lang {
                     include_str!(concat!("../assets/locales/", $lang, "/organise_ideas.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/organise_diary.ftl")),
                     include_str!(concat!("../assets/locales/", $lang, "/settings.ftl")),
+                    include_str!(concat!("../assets/locales/", $lang, "/messages.ftl")),
                 ]
             };
         }
@@ -131,6 +132,36 @@ pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
     })
 }
 
+thread_local! {
+    /// The page's language, for code that runs outside the views (the sync driver's task):
+    /// kept up to date by [`I18n::set`] and [`use_init_i18n`].
+    static CURRENT: Cell<Lang> = Cell::new(platform::initial());
+}
+
+/// The page's language, without the Dioxus context (the sync driver).
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Makes `lang` the language [`current`] and [`words`] answer in.
+pub(crate) fn set_current(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// A message in the page's language, for code that has no [`I18n`]: `words("msg-join-first",
+/// &[])` or `words("msg-wait-seconds", &[("count", 5.into())])`.
+pub fn words(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    translate(current(), key, Some(&fluent_args(args)))
+}
+
+fn fluent_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(name.to_string(), value.clone());
+    }
+    fluent
+}
+
 /// The language of the page, chosen by the person (Settings) or their browser.
 #[derive(Clone, Copy)]
 pub struct I18n(Signal<Lang>);
@@ -146,6 +177,7 @@ impl I18n {
     }
 
     pub fn set(&mut self, lang: Lang) {
+        set_current(lang);
         self.0.set(lang);
         platform::remember(lang);
     }
@@ -155,18 +187,19 @@ impl I18n {
     }
 
     pub fn t_args(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            fluent.set(*name, value.clone());
-        }
-        translate(self.lang(), key, Some(&fluent))
+        translate(self.lang(), key, Some(&fluent_args(args)))
     }
 }
 
 /// Provides the language to every view (in `App`).
 pub fn use_init_i18n() -> I18n {
     let lang = use_signal(platform::initial);
-    use_effect(move || platform::mark_page(lang()));
+    use_hook(|| set_current(*lang.peek()));
+    use_effect(move || {
+        let lang = lang();
+        set_current(lang);
+        platform::mark_page(lang);
+    });
     use_context_provider(|| I18n(lang))
 }
 
@@ -273,6 +306,19 @@ mod tests {
         assert_eq!(count(Lang::En, 1), "Your entries (1)");
         assert_eq!(count(Lang::Fi, 2), "Merkintäsi (2)");
         assert_eq!(count(Lang::Sv, 0), "Inga anteckningar än");
+    }
+
+    #[test]
+    fn words_follow_the_current_language() {
+        set_current(Lang::Fi);
+        assert_eq!(current(), Lang::Fi);
+        let fi = words("msg-wait-seconds", &[("count", FluentValue::from(5))]);
+        set_current(Lang::En);
+        assert_eq!(
+            words("msg-wait-seconds", &[("count", FluentValue::from(5))]),
+            "5 seconds"
+        );
+        assert_eq!(fi, "5 sekuntia");
     }
 
     #[test]

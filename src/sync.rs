@@ -4,6 +4,7 @@
 //! Views never touch a transport or a store: they send a [`Command`] to the driver and read
 //! [`crate::state::AppState`].
 
+pub mod api_error;
 pub mod command;
 pub mod identity;
 pub mod profiles;

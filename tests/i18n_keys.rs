@@ -88,12 +88,15 @@ fn literals() -> (BTreeSet<String>, BTreeSet<String>) {
     (all, asked)
 }
 
-/// Whether the text before a literal ends in `t!(`, `.t(` or `.t_args(` (not `format!(`).
+/// Whether the text before a literal ends in `t!(`, `.t(`, `.t_args(` or `words(` (not
+/// `format!(` nor `wrong_pin_words(`).
 fn is_translation_call(before: &str) -> bool {
-    let macro_call = before
-        .strip_suffix("t!(")
-        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
-    macro_call || before.ends_with(".t(") || before.ends_with(".t_args(")
+    let call = |name: &str| {
+        before
+            .strip_suffix(name)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+    };
+    call("t!(") || call("words(") || before.ends_with(".t(") || before.ends_with(".t_args(")
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -285,9 +285,9 @@ pub fn clean_themes(lines: &[String]) -> Result<Vec<String>, String> {
         }
     }
     if out.len() > MAX_THEMES {
-        return Err(format!(
-            "Keep to {MAX_THEMES} themes at most; there are {} now.",
-            out.len()
+        return Err(crate::i18n::words(
+            "msg-too-many-themes",
+            &[("max", MAX_THEMES.into()), ("count", out.len().into())],
         ));
     }
     Ok(out)

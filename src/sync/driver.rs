@@ -12,6 +12,7 @@ use super::profiles::{Profiles, DEVICE_DB, PROFILES_KEY};
 use super::store_error::StoreError;
 use super::store_idb::IdbStore;
 use super::transport_web::{self as web, connect};
+use crate::i18n::words;
 use crate::state::{AppState, Door, Phase, Profile, ProfileCard, Visibility};
 use automerge::AutoCommit;
 use dioxus::prelude::*;
@@ -142,10 +143,10 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
                     .await
             }
             Wake::Socket(Some(Ok(Message::Text(_)))) => {
-                d.connection_failed("the hub sent text, not sync frames".into(), &mut stream)
+                d.connection_failed(words("msg-conn-text-frames", &[]), &mut stream)
             }
             Wake::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
-            Wake::Socket(None) => d.connection_failed("the connection closed".into(), &mut stream),
+            Wake::Socket(None) => d.connection_failed(words("msg-conn-closed", &[]), &mut stream),
             Wake::Timer => {
                 if d.idle_too_long() {
                     d.lock(&mut stream);
@@ -162,8 +163,8 @@ fn describe_ws(e: &gloo_net::websocket::WebSocketError) -> String {
         gloo_net::websocket::WebSocketError::ConnectionClose(c) if !c.reason.is_empty() => {
             c.reason.clone()
         }
-        gloo_net::websocket::WebSocketError::ConnectionClose(_) => "the connection closed".into(),
-        _ => "the connection failed".into(),
+        gloo_net::websocket::WebSocketError::ConnectionClose(_) => words("msg-conn-closed", &[]),
+        _ => words("msg-conn-failed", &[]),
     }
 }
 
@@ -308,7 +309,7 @@ impl Driver {
         }
         let doc = stored
             .to_doc()
-            .map_err(|e| format!("The data on this device could not be read: {e}"))?;
+            .map_err(|e| words("msg-data-unreadable", &[("error", e.to_string().into())]))?;
         Ok((doc, stored.chunks.len()))
     }
 
@@ -360,7 +361,7 @@ impl Driver {
         self.identity
             .as_ref()
             .and_then(pick)
-            .ok_or_else(|| "Join a project first.".to_string())
+            .ok_or_else(|| words("msg-join-first", &[]))
     }
 
     fn connection_failed(&mut self, reason: String, stream: &mut Option<SplitStream<WebSocket>>) {
@@ -421,7 +422,7 @@ impl Driver {
                 None => true, // offline: the session offers it again on the next connection
             };
             if !sent {
-                self.connection_failed("the connection broke while sending".into(), stream);
+                self.connection_failed(words("msg-conn-broke-sending", &[]), stream);
                 break;
             }
         }
@@ -442,9 +443,7 @@ impl Driver {
                         .await;
                 }
                 SessionEvent::Unavailable(_) => {
-                    self.set_problem(Some(
-                        "The hub does not know this diary any more. Join the project again.".into(),
-                    ));
+                    self.set_problem(Some(words("msg-diary-unknown", &[])));
                 }
                 SessionEvent::ClockSkew {
                     device_minus_hub_ms,
@@ -458,11 +457,9 @@ impl Driver {
             if reason.is_permanent() {
                 self.stopped = true;
                 self.connection = Connection::Failed {
-                    reason: "this device is no longer signed in".into(),
+                    reason: words("msg-conn-signed-out", &[]),
                 };
-                self.state.write().problem = Some(
-                    "The hub no longer accepts this device (it was removed, or the project ended). Your entries are safe here; link this device again from another device to go on syncing.".into(),
-                );
+                self.state.write().problem = Some(words("msg-device-removed", &[]));
             } else {
                 let message = reason.message.clone();
                 self.connection_failed(message, stream);
@@ -504,7 +501,7 @@ impl Driver {
         f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
     ) -> Result<R, String> {
         let Some(session) = self.session.as_mut() else {
-            return Err("Join a project first.".into());
+            return Err(words("msg-join-first", &[]));
         };
         let now = web::now();
         let (r, out) = session
@@ -515,7 +512,7 @@ impl Driver {
             })
             .map_err(|e: EditError<E>| match e {
                 EditError::Edit(e) => e.to_string(),
-                other => format!("That change could not be made: {other}"),
+                other => words("msg-change-failed", &[("error", other.to_string().into())]),
             })?;
         self.entries_dirty = true;
         match self.execute(out, stream).await {

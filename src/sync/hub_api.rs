@@ -1,6 +1,8 @@
 //! Calls to the hub's HTTP API (join, link, devices), with errors in words a resident
 //! understands.
 
+use super::api_error::api_error_words;
+use crate::i18n::words;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
     ApiErrorBody, DeviceInfo, DevicesResponse, JoinRequest, JoinResponse, LinkCodeResponse,
@@ -17,7 +19,7 @@ async fn post<B: Serialize, T: DeserializeOwned>(
 ) -> Result<T, String> {
     let req = authorised(Request::post(url), bearer)
         .json(body)
-        .map_err(|e| format!("Could not prepare the request: {e}"))?;
+        .map_err(unprepared)?;
     read_json(answer(req.send().await).await?).await
 }
 
@@ -35,25 +37,30 @@ fn authorised(req: RequestBuilder, bearer: Option<&str>) -> RequestBuilder {
 
 /// The hub's answer if it is a success, else its error in words.
 async fn answer(sent: Result<Response, gloo_net::Error>) -> Result<Response, String> {
-    let resp = sent.map_err(|_| {
-        "Cannot reach the hub. Check your connection and the address, then try again.".to_string()
-    })?;
+    let resp = sent.map_err(|_| words("msg-hub-unreachable", &[]))?;
     if resp.ok() {
         return Ok(resp);
     }
     match resp.json::<ApiErrorBody>().await {
-        Ok(body) => Err(body.message),
-        Err(_) => Err(format!(
-            "The hub answered with an error ({}). Try again in a moment.",
-            resp.status()
+        Ok(body) => Err(api_error_words(&body.error, &body.message)),
+        Err(_) => Err(words(
+            "msg-hub-error-status",
+            &[("status", resp.status().to_string().into())],
         )),
     }
 }
 
+fn unprepared(e: impl std::fmt::Display) -> String {
+    words("msg-request-unprepared", &[("error", e.to_string().into())])
+}
+
 async fn read_json<T: DeserializeOwned>(resp: Response) -> Result<T, String> {
-    resp.json::<T>()
-        .await
-        .map_err(|e| format!("The hub sent an answer this app does not understand: {e}"))
+    resp.json::<T>().await.map_err(|e| {
+        words(
+            "msg-hub-answer-unreadable",
+            &[("error", e.to_string().into())],
+        )
+    })
 }
 
 fn api(hub_url: &str, path: &str) -> String {
@@ -131,6 +138,6 @@ pub async fn revoke_device(hub_url: &str, token: &str, device_id: DeviceId) -> R
     .json(&RevokeRequest {
         device_id: device_id.to_string(),
     })
-    .map_err(|e| format!("Could not prepare the request: {e}"))?;
+    .map_err(unprepared)?;
     answer(req.send().await).await.map(|_| ())
 }

@@ -2,6 +2,7 @@
 //! wrong-PIN counts. Kept unsealed in the device store (the lock screen needs them before
 //! any PIN is typed); everything else of a profile lives in its own sealed store.
 
+use crate::i18n::words;
 use kumppani_core::ids::ProfileId;
 use kumppani_core::time::Timestamp;
 use kumppani_core::vault::{PinAttempts, SALT_LEN};
@@ -41,7 +42,7 @@ impl Profiles {
         match bytes {
             None => Ok(Self::default()),
             Some(b) => serde_json::from_slice(b)
-                .map_err(|e| format!("The list of profiles on this device is damaged: {e}")),
+                .map_err(|e| words("msg-profiles-damaged", &[("error", e.to_string().into())])),
         }
     }
 
@@ -65,11 +66,11 @@ impl Profiles {
 /// What to tell a person whose PIN was wrong, or who must wait before the next try.
 pub fn wrong_pin_words(attempts: &PinAttempts, now: Timestamp) -> String {
     match attempts.next_allowed_at() {
-        Some(at) if at > now => format!(
-            "That PIN is not right. Wait {} before the next try.",
-            wait_words(at.0 - now.0)
+        Some(at) if at > now => words(
+            "msg-wrong-pin-wait",
+            &[("wait", wait_words(at.0 - now.0).into())],
         ),
-        _ => "That PIN is not right. Try again.".into(),
+        _ => words("msg-wrong-pin", &[]),
     }
 }
 
@@ -77,10 +78,10 @@ pub fn wrong_pin_words(attempts: &PinAttempts, now: Timestamp) -> String {
 pub fn wait_words(ms: i64) -> String {
     let s = (ms + 999) / 1000;
     if s < 60 {
-        format!("{s} second{}", if s == 1 { "" } else { "s" })
+        words("msg-wait-seconds", &[("count", s.into())])
     } else {
         let m = (s + 59) / 60;
-        format!("{m} minute{}", if m == 1 { "" } else { "s" })
+        words("msg-wait-minutes", &[("count", m.into())])
     }
 }
 
@@ -110,6 +111,7 @@ mod tests {
 
     #[test]
     fn a_wrong_pin_says_how_long_to_wait_once_tries_slow_down() {
+        crate::i18n::set_current(crate::i18n::Lang::En);
         let mut a = PinAttempts::new();
         a.record_failure(Timestamp(0));
         assert_eq!(
@@ -123,5 +125,27 @@ mod tests {
             "That PIN is not right. Wait 5 seconds before the next try."
         );
         assert_eq!(wait_words(61_000), "2 minutes");
+        assert_eq!(wait_words(1_000), "1 second");
+    }
+
+    #[test]
+    fn a_wrong_pin_in_finnish_and_swedish_says_the_wait_too() {
+        let mut a = PinAttempts::new();
+        for _ in 0..3 {
+            a.record_failure(Timestamp(0));
+        }
+        crate::i18n::set_current(crate::i18n::Lang::Fi);
+        assert_eq!(
+            wrong_pin_words(&a, Timestamp(0)),
+            "PIN-koodi ei ole oikein. Odota 5 sekuntia ennen seuraavaa yritystä."
+        );
+        assert_eq!(wait_words(60_000), "1 minuutti");
+        assert_eq!(wait_words(61_000), "2 minuuttia");
+        crate::i18n::set_current(crate::i18n::Lang::Sv);
+        assert_eq!(
+            wrong_pin_words(&a, Timestamp(0)),
+            "PIN-koden är fel. Vänta 5 sekunder innan du försöker igen."
+        );
+        assert_eq!(wait_words(1_000), "1 sekund");
     }
 }

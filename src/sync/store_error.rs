@@ -21,14 +21,16 @@ impl From<kumppani_core::vault::VaultError> for StoreError {
     }
 }
 
+use crate::i18n::words;
+
 impl StoreError {
     /// Words for the status line: what happened and what to do.
     pub fn advice(&self) -> String {
         match self {
-            StoreError::Full => "This device is out of storage space, so the last change was not saved. Free some space and try again; nothing saved before is lost.".into(),
-            StoreError::Unavailable(_) => "This browser does not let Kumppani save data (private mode or blocked storage?). Open Kumppani in a normal window.".into(),
-            StoreError::Other(e) => format!("Saving on this device failed ({e}). Try again; nothing saved before is lost."),
-            StoreError::Sealed => "This profile's data could not be opened: it may be damaged. Lock the app and open the profile again with its PIN.".into(),
+            StoreError::Full => words("msg-storage-full", &[]),
+            StoreError::Unavailable(_) => words("msg-storage-unavailable", &[]),
+            StoreError::Other(e) => words("msg-storage-failed", &[("error", e.as_str().into())]),
+            StoreError::Sealed => words("msg-storage-sealed", &[]),
         }
     }
 }

@@ -126,9 +126,9 @@ impl Driver {
                     )
                     .await
                 } else {
-                    Err(format!(
-                        "Choose from 1 to {} minutes.",
-                        project::MAX_IDLE_LOCK_MINUTES
+                    Err(words(
+                        "msg-idle-lock-range",
+                        &[("max", project::MAX_IDLE_LOCK_MINUTES.into())],
                     ))
                 };
                 let _ = reply.send(result);
@@ -170,7 +170,7 @@ impl Driver {
                     Some(id) => hub_api::set_up_person(&id.hub_url, &id.join.token, &display_name)
                         .await
                         .map(|r| (r.code, r.expires_at)),
-                    None => Err("Join a project first.".into()),
+                    None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
             }
@@ -207,7 +207,7 @@ impl Driver {
                     .await
                     .and_then(|()| {
                         me.map(|m| published_idea_id(m, local))
-                            .ok_or_else(|| "Join a project first.".to_string())
+                            .ok_or_else(|| words("msg-join-first", &[]))
                     });
                 let _ = reply.send(result);
             }
@@ -222,7 +222,7 @@ impl Driver {
                         )
                         .await
                     }
-                    None => Err("Only the person who wrote an idea can withdraw it.".into()),
+                    None => Err(words("msg-idea-withdraw-author-only", &[])),
                 };
                 let _ = reply.send(result);
             }
@@ -234,7 +234,7 @@ impl Driver {
                     ..draft
                 };
                 let result = match (local, draft.validate()) {
-                    (None, _) => Err("Only the person who wrote an idea can change it.".into()),
+                    (None, _) => Err(words("msg-idea-change-author-only", &[])),
                     (Some(_), Err(e)) => Err(e.to_string()),
                     (Some(local), Ok(())) => {
                         self.edit_doc(
@@ -285,7 +285,7 @@ impl Driver {
                     .await
                     .and_then(|()| {
                         me.map(|m| published_comment_id(m, local))
-                            .ok_or_else(|| "Join a project first.".to_string())
+                            .ok_or_else(|| words("msg-join-first", &[]))
                     });
                 let _ = reply.send(result);
             }
@@ -296,7 +296,7 @@ impl Driver {
             } => {
                 let reason = reason.trim().to_owned();
                 let result = if reason.is_empty() {
-                    Err("Say briefly what is wrong, so the organisers can judge.".into())
+                    Err(words("msg-report-reason", &[]))
                 } else {
                     self.edit_doc(
                         stream,
@@ -338,7 +338,7 @@ impl Driver {
                 let id = MilestoneId::from_bytes(web::random_bytes());
                 let title = title.trim().to_owned();
                 let result = if title.is_empty() {
-                    Err("Write the milestone.".into())
+                    Err(words("msg-milestone-empty", &[]))
                 } else {
                     self.edit_doc(
                         stream,
@@ -367,7 +367,7 @@ impl Driver {
                 reply,
             } => {
                 let result = if merged_into == Some(idea) {
-                    Err("An idea cannot be merged into itself.".into())
+                    Err(words("msg-merge-self", &[]))
                 } else {
                     self.edit_doc(
                         stream,
@@ -387,7 +387,7 @@ impl Driver {
                     )
                     .await
                 } else {
-                    Err("Choose a number from 1 to 50.".into())
+                    Err(words("msg-report-threshold-range", &[]))
                 };
                 let _ = reply.send(result);
             }
@@ -414,7 +414,7 @@ impl Driver {
                 let by_name = self.display_name();
                 let reason = reason.trim().to_owned();
                 let result = if hidden && reason.is_empty() {
-                    Err("Give the reason the author will see.".into())
+                    Err(words("msg-hide-reason", &[]))
                 } else {
                     self.edit_doc(
                         stream,
@@ -473,7 +473,7 @@ impl Driver {
             Command::AddWalkIn { event, name, reply } => {
                 let name = name.trim().to_owned();
                 let result = if name.is_empty() {
-                    Err("Write the person's name.".into())
+                    Err(words("msg-person-name", &[]))
                 } else {
                     let walk_in = WalkInId::from_bytes(web::random_bytes());
                     let by = self.device_id();
@@ -507,7 +507,7 @@ impl Driver {
                         .as_ref()
                         .and_then(|s| s.doc(&id))
                         .map(|d| staff::roster_csv(d, event))
-                        .ok_or_else(|| "The roster is not on this device yet.".into())
+                        .ok_or_else(|| words("msg-roster-missing", &[]))
                 });
                 let _ = reply.send(result);
             }
@@ -516,21 +516,21 @@ impl Driver {
                     Some(id) => hub_api::link_code(&id.hub_url, &id.join.token, recovery)
                         .await
                         .map(|r| (r.code, r.expires_at)),
-                    None => Err("Join a project first.".into()),
+                    None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
             }
             Command::ListDevices { reply } => {
                 let result = match &self.identity {
                     Some(id) => hub_api::devices(&id.hub_url, &id.join.token).await,
-                    None => Err("Join a project first.".into()),
+                    None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
             }
             Command::RemoveDevice { device, reply } => {
                 let result = match &self.identity {
                     Some(id) => hub_api::revoke_device(&id.hub_url, &id.join.token, device).await,
-                    None => Err("Join a project first.".into()),
+                    None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
             }
@@ -602,10 +602,13 @@ impl Driver {
     ) -> Result<String, String> {
         let staff_id = self.doc_of(|i| i.join.staff_doc)?;
         let project_id = self.doc_of(|i| Some(i.join.project_doc))?;
-        let session = self.session.as_ref().ok_or("Join a project first.")?;
+        let session = self
+            .session
+            .as_ref()
+            .ok_or_else(|| words("msg-join-first", &[]))?;
         let staff_doc = session
             .doc(&staff_id)
-            .ok_or("The roster is not on this device yet.")?;
+            .ok_or_else(|| words("msg-roster-missing", &[]))?;
         let key = session.doc(&project_id).and_then(project::ticket_key);
         let roster = staff::roster(staff_doc, event);
         let (member, name) =
@@ -614,9 +617,12 @@ impl Driver {
             .into_iter()
             .find(|c| c.who == member.to_string())
         {
-            return Err(format!(
-                "{name} is already checked in (at {}).",
-                crate::format::clock(c.at)
+            return Err(words(
+                "msg-already-checked-in",
+                &[
+                    ("name", name.as_str().into()),
+                    ("time", crate::format::clock(c.at).into()),
+                ],
             ));
         }
         let by = self.device_id();

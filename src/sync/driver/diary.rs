@@ -27,7 +27,7 @@ impl Driver {
         f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
     ) -> Result<R, String> {
         let Some(doc) = self.private.as_mut() else {
-            return Err("Open your profile first.".into());
+            return Err(words("msg-open-profile-first", &[]));
         };
         let now = web::now();
         let r = f(doc, now).map_err(|e| e.to_string())?;
@@ -159,7 +159,7 @@ impl Driver {
         let current =
             member_doc.and_then(|d| member::entry(d, id).map(|e| (e, member::sharing(d, id))));
         let Some((entry, was)) = current else {
-            return Err("That entry is no longer in your diary.".into());
+            return Err(words("msg-entry-gone", &[]));
         };
         if sharing == Sharing::Anonymous && was == Some(Sharing::Named) {
             let fresh = EntryId::from_bytes(web::random_bytes());
@@ -189,7 +189,7 @@ impl Driver {
             .as_ref()
             .and_then(|s| s.doc(&doc))
             .and_then(|d| member::entry(d, id))
-            .ok_or("That entry is not shared.")?;
+            .ok_or_else(|| words("msg-entry-not-shared", &[]))?;
         let private = EntryId::from_bytes(web::random_bytes());
         let draft = entry.draft();
         self.edit_private(|d, now| private_diary::add_entry(d, private, &draft, now))

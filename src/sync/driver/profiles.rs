@@ -11,13 +11,16 @@ use kumppani_core::vault::{is_acceptable_pin, VaultError, VaultKey, SALT_LEN};
 /// The profile's record of which safeguarding notice it has read (its `updated_at`).
 const SAFEGUARDING_SEEN_KEY: &str = "safeguarding_seen";
 
-pub(super) const WEAK_PIN: &str = "A PIN is 4 to 12 digits (numbers only).";
+/// Words for a PIN that is not 4 to 12 digits.
+pub(super) fn weak_pin() -> String {
+    words("msg-weak-pin", &[])
+}
 
 impl Driver {
     fn device(&self) -> Result<&IdbStore, String> {
         self.device
             .as_ref()
-            .ok_or_else(|| "Storage on this device is not open.".to_string())
+            .ok_or_else(|| words("msg-storage-not-open", &[]))
     }
 
     /// Changes the device's list of profiles as it is in storage now (another tab may have
@@ -97,12 +100,12 @@ impl Driver {
             .profiles
             .get(profile)
             .cloned()
-            .ok_or("That profile is no longer on this device.")?;
+            .ok_or_else(|| words("msg-profile-gone", &[]))?;
         if !record.attempts.may_try(now) {
             return Err(wrong_pin_words(&record.attempts, now));
         }
         if !is_acceptable_pin(pin) {
-            return Err(WEAK_PIN.into());
+            return Err(weak_pin());
         }
         // Counted as wrong until it proves right, so reloading the page while the key is
         // being derived does not give a free try.
@@ -119,7 +122,7 @@ impl Driver {
             .unwrap_or_default();
         // Deriving the key takes a moment: let the view show that it is checking first.
         web::sleep_ms(30).await;
-        let key = VaultKey::derive(pin, &record.salt).map_err(|_| WEAK_PIN.to_string())?;
+        let key = VaultKey::derive(pin, &record.salt).map_err(|_| weak_pin())?;
         let inner = IdbStore::open(&profile_db(profile))
             .await
             .map_err(|e| e.advice())?;
@@ -127,11 +130,8 @@ impl Driver {
         let read = store.get_meta(IDENTITY_KEY).await;
         let identity = match read {
             Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes)
-                .map_err(|e| format!("This profile's data is damaged: {e}")),
-            Ok(None) => Err(
-                "This profile has no data on this device. Remove it and add it again with a code."
-                    .to_string(),
-            ),
+                .map_err(|e| words("msg-profile-damaged", &[("error", e.to_string().into())])),
+            Ok(None) => Err(words("msg-profile-no-data", &[])),
             Err(StoreError::Sealed) => {
                 self.state.write().profiles = self.cards();
                 Err(wrong_pin_words(&attempts, now))
@@ -244,12 +244,12 @@ impl Driver {
     /// Derives the key for a new profile's PIN, before anything is asked of the hub.
     pub(super) async fn new_profile_key(pin: &str) -> Result<(VaultKey, [u8; SALT_LEN]), String> {
         if !is_acceptable_pin(pin) {
-            return Err(WEAK_PIN.into());
+            return Err(weak_pin());
         }
         web::sleep_ms(30).await;
         let salt: [u8; SALT_LEN] = web::random_bytes();
         let key = VaultKey::derive(pin, &salt).map_err(|e| match e {
-            VaultError::WeakPin => WEAK_PIN.to_string(),
+            VaultError::WeakPin => weak_pin(),
             other => other.to_string(),
         })?;
         Ok((key, salt))

@@ -1,0 +1,74 @@
+# Lauseet, jotka synkronointi ja palvelinyhteys antavat näkymille sellaisinaan: tilarivi,
+# lomakkeiden virheet ja syy tekstin "Palvelimeen ei saada yhteyttä:" perässä.
+
+## Miksi yhteys palvelimeen katkesi (tekstin "Palvelimeen ei saada yhteyttä:" perässä)
+msg-conn-text-frames = palvelin lähetti tekstiä eikä synkronointitietoja
+msg-conn-closed = yhteys katkesi
+msg-conn-failed = yhteyttä ei saatu
+msg-conn-broke-sending = yhteys katkesi lähetyksen aikana
+msg-conn-signed-out = tämä laite ei ole enää kirjautunut
+
+## Tilarivi
+msg-data-unreadable = Tämän laitteen tietoja ei voitu lukea: { $error }
+msg-diary-unknown = Palvelin ei enää tunne tätä päiväkirjaa. Liity hankkeeseen uudelleen.
+msg-device-removed = Palvelin ei enää hyväksy tätä laitetta (laite on poistettu tai hanke on päättynyt). Merkintäsi ovat tallessa tällä laitteella. Jos haluat jatkaa synkronointia, yhdistä tämä laite uudelleen toiselta laitteeltasi.
+msg-change-failed = Muutosta ei voitu tehdä: { $error }
+msg-storage-full = Tämän laitteen tallennustila on täynnä, joten viimeisintä muutosta ei tallennettu. Vapauta tilaa ja yritä uudelleen. Aiemmin tallennettu ei katoa.
+msg-storage-unavailable = Tämä selain ei anna Kumppanin tallentaa tietoja (onko yksityinen selaus päällä tai tallennus estetty?). Avaa Kumppani tavallisessa ikkunassa.
+msg-storage-failed = Tallentaminen tälle laitteelle epäonnistui ({ $error }). Yritä uudelleen. Aiemmin tallennettu ei katoa.
+msg-storage-sealed = Profiilin tietoja ei voitu avata: ne voivat olla vahingoittuneet. Lukitse sovellus ja avaa profiili uudelleen PIN-koodilla.
+
+## Lomakkeet
+msg-join-first = Liity ensin hankkeeseen.
+msg-open-profile-first = Avaa ensin profiilisi.
+msg-idle-lock-range = Valitse 1–{ $max } minuuttia.
+msg-too-many-themes = Teemoja voi olla enintään { $max }. Nyt niitä on { $count }.
+msg-idea-withdraw-author-only = Vain idean kirjoittaja voi perua sen.
+msg-idea-change-author-only = Vain idean kirjoittaja voi muuttaa sitä.
+msg-report-reason = Kerro lyhyesti, mikä on vialla, jotta järjestäjät voivat arvioida asian.
+msg-milestone-empty = Kirjoita välitavoite.
+msg-merge-self = Ideaa ei voi yhdistää itseensä.
+msg-report-threshold-range = Valitse luku väliltä 1–50.
+msg-hide-reason = Kirjoita syy, jonka kirjoittaja näkee.
+msg-person-name = Kirjoita henkilön nimi.
+msg-roster-missing = Osallistujalista ei ole vielä tällä laitteella.
+msg-already-checked-in = { $name } on jo kirjattu sisään (klo { $time }).
+msg-entry-gone = Merkintä ei ole enää päiväkirjassasi.
+msg-entry-not-shared = Merkintää ei ole jaettu.
+
+## Profiilit ja PIN-koodit
+msg-storage-not-open = Tämän laitteen tallennustila ei ole auki.
+msg-profiles-damaged = Tämän laitteen profiililista on vahingoittunut: { $error }
+msg-profile-gone = Profiili ei ole enää tällä laitteella.
+msg-profile-damaged = Profiilin tiedot ovat vahingoittuneet: { $error }
+msg-profile-no-data = Profiililla ei ole tietoja tällä laitteella. Poista profiili ja lisää se uudelleen koodilla.
+msg-weak-pin = PIN-koodissa on 4–12 numeroa (vain numeroita).
+msg-wrong-pin = PIN-koodi ei ole oikein. Yritä uudelleen.
+msg-wrong-pin-wait = PIN-koodi ei ole oikein. Odota { $wait } ennen seuraavaa yritystä.
+msg-wait-seconds =
+    { $count ->
+        [one] { $count } sekunti
+       *[other] { $count } sekuntia
+    }
+msg-wait-minutes =
+    { $count ->
+        [one] { $count } minuutti
+       *[other] { $count } minuuttia
+    }
+
+## Palvelimen rajapinta (liittyminen, laitteiden yhdistäminen, laitteet)
+msg-hub-unreachable = Palvelimeen ei saada yhteyttä. Tarkista verkkoyhteys ja osoite ja yritä sitten uudelleen.
+msg-request-unprepared = Pyyntöä ei voitu valmistella: { $error }
+msg-hub-error-status = Palvelin vastasi virheellä ({ $status }). Yritä hetken päästä uudelleen.
+msg-hub-answer-unreadable = Palvelin lähetti vastauksen, jota sovellus ei ymmärrä: { $error }
+msg-api-unknown-code = Koodi ei ole oikein. Tarkista koodi ja yritä uudelleen.
+msg-api-code-used = Koodi on jo käytetty. Tee uusi koodi toisella laitteellasi.
+msg-api-code-expired = Koodi on liian vanha. Tee uusi koodi toisella laitteellasi.
+msg-api-bad-request = Sovellus lähetti jotain, mitä palvelin ei ymmärtänyt. Päivitä sovellus ja yritä uudelleen.
+msg-api-not-signed-in = Tämä laite ei ole enää kirjautunut. Liity uudelleen tai yhdistä laite toiselta laitteeltasi.
+msg-api-organisers-only = Vain hankkeen järjestäjät voivat tehdä tämän.
+msg-api-unknown-device = Tämä laite ei ole sinun.
+msg-api-not-found = Täällä ei ole mitään.
+msg-api-unavailable = Palvelimella on juuri nyt ongelmia. Yritä hetken päästä uudelleen.
+msg-api-invalid-name-empty = Kirjoita nimi.
+msg-api-invalid-name-too-long = Nimi on liian pitkä. Käytä enintään 80 merkkiä.
