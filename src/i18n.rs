@@ -42,6 +42,12 @@ impl Lang {
         }
     }
 
+    /// The name of a project language by its code: the app's own name for it, or the code
+    /// itself for a language the app does not speak.
+    pub fn name_of(code: &str) -> String {
+        Lang::from_tag(code).map_or_else(|| code.to_owned(), |l| l.native_name().to_owned())
+    }
+
     /// `fi`, `fi-FI`, `sv-SE`, `en-GB`…; `None` for languages the app does not speak.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();

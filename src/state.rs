@@ -84,6 +84,8 @@ pub struct AppState {
     /// The notice as this profile last acknowledged it (its `updated_at`).
     pub safeguarding_seen: Option<Timestamp>,
     pub idle_lock_minutes: u32,
+    /// The languages organisers write texts in, the first language first (BCP 47 codes).
+    pub project_languages: Vec<String>,
     /// Organisers only: shared diary entries, analysis themes and each entry's codes.
     pub shared_entries: Vec<SharedEntry>,
     pub analysis_themes: Vec<String>,
@@ -118,6 +120,13 @@ pub struct AppState {
     pub problem: Option<String>,
 }
 
+impl AppState {
+    /// The project's languages after the first: organisers' forms get a field for each.
+    pub fn other_languages(&self) -> Vec<String> {
+        self.project_languages.iter().skip(1).cloned().collect()
+    }
+}
+
 impl Default for AppState {
     fn default() -> Self {
         Self {
@@ -130,6 +139,9 @@ impl Default for AppState {
             safeguarding: None,
             safeguarding_seen: None,
             idle_lock_minutes: kumppani_core::model::project::DEFAULT_IDLE_LOCK_MINUTES,
+            project_languages: kumppani_core::model::project::DEFAULT_LANGUAGES
+                .map(str::to_owned)
+                .to_vec(),
             shared_entries: Vec::new(),
             analysis_themes: Vec::new(),
             codes: BTreeMap::new(),

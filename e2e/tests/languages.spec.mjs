@@ -1,6 +1,6 @@
 // Finnish, Swedish and English: the browser's language picks one, Finnish when it
 // prefers none of them, and a choice made in the app sticks.
-import { test, expect } from '../hub.mjs';
+import { test, expect, joinAs } from '../hub.mjs';
 
 test('a browser that prefers none of the three gets Finnish; Swedish and English follow the browser', async ({ browser, hub }) => {
   for (const [locale, heading, lang] of [
@@ -29,5 +29,37 @@ test('the language chosen in the app sticks after a reload', async ({ browser, h
   await expect(page.getByRole('heading', { name: 'Gå med i ett projekt' })).toBeVisible();
   await page.getByLabel('Språk').selectOption('fi');
   await expect(page.getByRole('heading', { name: 'Liity hankkeeseen' })).toBeVisible();
+  await context.close();
+});
+
+// The demo project speaks Finnish first, then Swedish and English; organisers translated
+// one event and one prompt into both.
+test('a resident reading Swedish sees the Swedish texts, and the Finnish where none is written', async ({ browser, hub }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await joinAs(page, hub, { name: 'Sara Svensson' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('sv');
+  await expect(page.getByRole('link', { name: 'Dagbok', exact: true })).toBeVisible();
+
+  // The diary offers the prompt in Swedish.
+  await page.getByRole('link', { name: 'Dagbok', exact: true }).click();
+  const prompts = page.getByLabel('Frågor från projektet');
+  await expect(prompts.getByText('Ett ögonblick i dag då du kände dig hörd')).toBeVisible({ timeout: 20_000 });
+  await expect(prompts.getByText('Hetki tänään, jolloin tunsit tulleesi kuulluksi')).toHaveCount(0);
+  // The entry form's prompt select offers it in Swedish too.
+  await expect(page.getByRole('option', { name: 'Ett ögonblick i dag då du kände dig hörd' })).toHaveCount(1);
+
+  // The translated event in Swedish; an event with no Swedish title in Finnish.
+  await page.getByRole('link', { name: 'Evenemang', exact: true }).click();
+  const events = page.getByTestId('event');
+  await expect(events.filter({ hasText: 'Invånarkväll: parkplanen för Hervanta' })).toBeVisible({ timeout: 20_000 });
+  await expect(events.filter({ hasText: 'Asukasilta: Hervannan puistosuunnitelma' })).toHaveCount(0);
+  await expect(events.filter({ hasText: 'Esteettömyyskävely Hervannan keskustassa' })).toBeVisible();
+
+  // The event's own page, description too.
+  await page.getByRole('link', { name: 'Invånarkväll: parkplanen för Hervanta' }).click();
+  await expect(page.getByRole('heading', { name: 'Invånarkväll: parkplanen för Hervanta' })).toBeVisible();
+  await expect(page.getByText('Staden presenterar utkasten till Hervanta park')).toBeVisible();
   await context.close();
 });

@@ -125,7 +125,7 @@ pub fn EntryForm(existing: Option<DiaryEntry>, on_done: EventHandler<()>) -> Ele
         st.prompts
             .iter()
             .filter(|p| p.is_open(at_now) || Some(p.id) == prompt())
-            .map(|p| (p.id, p.text.clone()))
+            .map(|p| (p.id, p.text_in(i18n.lang().code()).to_owned()))
             .collect()
     };
     rsx! {

@@ -2,14 +2,18 @@
 //! the driver says the event is saved on this device; a new event's form then empties.
 
 use crate::format;
-use crate::state::{ask, use_commands};
+use crate::i18n::Lang;
+use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
 use crate::t;
 use chrono::{Duration, Local, Timelike};
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
-use kumppani_core::model::event::{Accessibility, Event, EventDraft, EventError, MAX_TITLE_CHARS};
+use kumppani_core::model::event::{
+    Accessibility, Event, EventDraft, EventError, EventText, MAX_TITLE_CHARS,
+};
 use kumppani_core::time::Timestamp;
+use std::collections::BTreeMap;
 
 /// The default start of a new event: the next full hour, and its end two hours later.
 fn default_times() -> (String, String) {
@@ -69,6 +73,9 @@ pub fn sentence(text: &str) -> String {
 #[component]
 pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> Element {
     let commands = use_commands();
+    let state = use_app_state();
+    // The first language's text is the title and description; these are the others.
+    let others = state.read().other_languages();
     let initial = existing.as_ref().map(|e| (e.id, e.draft()));
     let editing = initial.as_ref().map(|(id, _)| *id);
     let draft0 = initial.map(|(_, d)| d);
@@ -106,6 +113,11 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
         d.as_ref()
             .map(|d| d.languages.join(", "))
             .unwrap_or_default()
+    });
+    let d = draft0.clone();
+    let mut translations = use_signal(|| {
+        d.map(|d| d.translations)
+            .unwrap_or_else(BTreeMap::<String, EventText>::new)
     });
     let d = draft0;
     let mut access = use_signal(|| d.map(|d| d.accessibility).unwrap_or_default());
@@ -148,6 +160,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             needs_approval: needs_approval(),
             languages: parse_languages(&languages()),
             accessibility: access(),
+            translations: translations(),
         };
         if let Err(e) = draft.validate() {
             error.set(Some(error_words(&e)));
@@ -176,6 +189,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                         needs_approval.set(false);
                         languages.set(String::new());
                         access.set(Accessibility::default());
+                        translations.set(BTreeMap::new());
                     }
                     saved.set(true);
                     on_saved.call(id);
@@ -203,6 +217,37 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
                 rows: "4",
                 value: "{description}",
                 oninput: move |e| description.set(e.value()),
+            }
+            for code in others {
+                {
+                    let name = Lang::name_of(&code);
+                    let now = translations.read().get(&code).cloned().unwrap_or_default();
+                    let (c1, c2) = (code.clone(), code.clone());
+                    rsx! {
+                        label { r#for: "{prefix}-title-{code}", {t!("event-form-title-in", language: name.clone())} }
+                        input {
+                            id: "{prefix}-title-{code}",
+                            name: "title-{code}",
+                            lang: "{code}",
+                            value: "{now.title}",
+                            oninput: move |e| {
+                                translations.write().entry(c1.clone()).or_default().title = e.value();
+                                saved.set(false);
+                            },
+                        }
+                        label { r#for: "{prefix}-description-{code}", {t!("event-form-description-in", language: name)} }
+                        textarea {
+                            id: "{prefix}-description-{code}",
+                            name: "description-{code}",
+                            lang: "{code}",
+                            rows: "4",
+                            value: "{now.description}",
+                            oninput: move |e| {
+                                translations.write().entry(c2.clone()).or_default().description = e.value();
+                            },
+                        }
+                    }
+                }
             }
             label { r#for: "{prefix}-starts", {t!("event-form-starts")} }
             input {

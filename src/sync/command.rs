@@ -199,6 +199,11 @@ pub enum Command {
         id: PromptId,
         reply: Reply<()>,
     },
+    /// Organisers: the project's languages, the first language first.
+    SetLanguages {
+        languages: Vec<String>,
+        reply: Reply<()>,
+    },
     /// Organisers: the safeguarding notice (empty removes it).
     SetSafeguarding {
         text: String,

@@ -17,6 +17,7 @@ fn now() -> Timestamp {
 pub fn Diary() -> Element {
     let state = use_app_state();
     let commands = use_commands();
+    let lang = crate::i18n::use_i18n().lang().code();
     let mut editing = use_signal(|| None::<EntryId>);
     let st = state.read();
     let entries = st.entries.clone();
@@ -33,14 +34,14 @@ pub fn Diary() -> Element {
     let open: Vec<String> = prompts
         .iter()
         .filter(|p| p.is_open(at_now))
-        .map(|p| p.text.clone())
+        .map(|p| p.text_in(lang).to_owned())
         .collect();
     let removed = t!("prompt-removed");
     let prompt_text = move |id| {
         prompts
             .iter()
             .find(|p| p.id == id)
-            .map(|p| p.text.clone())
+            .map(|p| p.text_in(lang).to_owned())
             .unwrap_or_else(|| removed.clone())
     };
     rsx! {

@@ -13,6 +13,7 @@ use kumppani_core::ids::EventId;
 pub fn EventDetail(id: String) -> Element {
     let state = use_app_state();
     let commands = use_commands();
+    let lang = crate::i18n::use_i18n().lang().code();
     let event_id = id.parse::<EventId>().ok();
     // Looking at the event is what clears its "New" marker.
     use_effect(move || {
@@ -44,24 +45,26 @@ pub fn EventDetail(id: String) -> Element {
         .filter(|h| h.status == SeatStatus::Confirmed)
         .and_then(|h| h.ticket.clone());
     let counts = st.counts.get(&event.id).copied();
+    let title = event.title_in(lang).to_owned();
+    let description = event.description_in(lang).to_owned();
     rsx! {
         article { class: "card event",
-            h1 { "{event.title}" }
+            h1 { "{title}" }
             EventFacts { event: event.clone(), counts }
-            if !event.description.is_empty() {
-                p { class: "entry-text", "{event.description}" }
+            if !description.is_empty() {
+                p { class: "entry-text", "{description}" }
             }
             if let Some((text, kind)) = words {
                 p { class: "signup-status {kind}", role: "status", "data-testid": "signup-status", "{text}" }
             }
             if !event.cancelled {
                 div { class: "actions",
-                    SignupButton { event: event.id, active, title: event.title.clone() }
+                    SignupButton { event: event.id, active, title: title.clone() }
                 }
             }
         }
         if let Some(ticket) = ticket {
-            TicketCard { ticket, title: event.title.clone() }
+            TicketCard { ticket, title: title.clone() }
         }
         Link { class: "button", to: Route::Events {}, {t!("events-back")} }
     }

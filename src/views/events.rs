@@ -10,6 +10,7 @@ use kumppani_core::time::Timestamp;
 #[component]
 pub fn Events() -> Element {
     let state = use_app_state();
+    let lang = crate::i18n::use_i18n().lang().code();
     let st = state.read();
     let now = Timestamp::from_utc(chrono::Utc::now());
     let upcoming: Vec<_> = st
@@ -33,11 +34,12 @@ pub fn Events() -> Element {
                         .is_some_and(|s| st.seen.get(&event.id) != Some(&s.view()));
                     let active = signup.as_ref().is_some_and(|s| s.is_active());
                     let counts = st.counts.get(&event.id).copied();
+                    let title = event.title_in(lang).to_owned();
                     rsx! {
                         li { key: "{event.id}",
                             article { class: "card event", "data-testid": "event",
                                 h2 {
-                                    Link { to: Route::EventDetail { id: event.id.to_string() }, "{event.title}" }
+                                    Link { to: Route::EventDetail { id: event.id.to_string() }, "{title}" }
                                     if changed {
                                         span { class: "badge", " " {t!("events-new")} }
                                     }
@@ -48,7 +50,7 @@ pub fn Events() -> Element {
                                 }
                                 if !event.cancelled {
                                     div { class: "actions",
-                                        SignupButton { event: event.id, active, title: event.title.clone() }
+                                        SignupButton { event: event.id, active, title: title.clone() }
                                     }
                                 }
                             }

@@ -6,6 +6,7 @@
 
 use crate::components::{use_saving, SaveActions, ThemeList, ThemesForm};
 use crate::format;
+use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
 use crate::sync::Command;
@@ -83,6 +84,13 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
         .and_then(|p| p.closes_at)
         .map(format::date_input_value)
         .unwrap_or_default();
+    let translations0 = existing
+        .as_ref()
+        .map(|p| p.translations.clone())
+        .unwrap_or_default();
+    let mut translations = use_signal(|| translations0);
+    let state = use_app_state();
+    let others = state.read().other_languages();
     let text0 = existing.map(|p| p.text).unwrap_or_default();
     let mut text = use_signal(|| text0);
     let initial = (opens0.clone(), closes0.clone());
@@ -125,6 +133,7 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
             text: text().trim().to_owned(),
             opens_at,
             closes_at,
+            translations: translations(),
         };
         if let Err(e) = draft.validate() {
             error.set(Some(prompt_problem(&e)));
@@ -144,6 +153,7 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
                 Ok(_) => {
                     if editing.is_none() {
                         text.set(String::new());
+                        translations.set(Default::default());
                         opens.set(format::date_input_value(now()));
                         closes.set(String::new());
                         saved.set(true);
@@ -167,6 +177,23 @@ fn PromptForm(existing: Option<Prompt>, on_done: EventHandler<()>) -> Element {
                 aria_describedby: "{prefix}-text-hint",
                 value: "{text}",
                 oninput: move |e| { text.set(e.value()); saved.set(false); },
+            }
+            for code in others {
+                {
+                    let name = Lang::name_of(&code);
+                    let now = translations.read().get(&code).cloned().unwrap_or_default();
+                    let c = code.clone();
+                    rsx! {
+                        label { r#for: "{prefix}-text-{code}", {t!("prompt-form-text-in", language: name)} }
+                        textarea {
+                            id: "{prefix}-text-{code}",
+                            lang: "{code}",
+                            rows: "3",
+                            value: "{now}",
+                            oninput: move |e| { translations.write().insert(c.clone(), e.value()); saved.set(false); },
+                        }
+                    }
+                }
             }
             label { r#for: "{prefix}-opens", {t!("prompt-form-opens")} }
             input {
@@ -241,6 +268,7 @@ fn PromptRow(prompt: Prompt, now: Timestamp) -> Element {
             text: to_close.text.clone(),
             opens_at: to_close.opens_at,
             closes_at: Some(self::now()),
+            translations: to_close.translations.clone(),
         };
         busy.set(true);
         error.set(None);
@@ -446,6 +474,71 @@ fn IdleLockForm() -> Element {
     }
 }
 
+/// The languages organisers write events, prompts and idea calls in: a first language,
+/// whose text everyone sees when a translation is missing, and others.
+#[component]
+fn LanguagesForm() -> Element {
+    let state = use_app_state();
+    let commands = use_commands();
+    let current = state.read().project_languages.clone();
+    let first0 = current.first().cloned().unwrap_or_else(|| "fi".into());
+    let mut first = use_signal(|| first0);
+    let mut others = use_signal(|| current.iter().skip(1).cloned().collect::<Vec<String>>());
+    let saving = use_saving();
+    let save = move |evt: FormEvent| {
+        evt.prevent_default();
+        let mut languages = vec![first()];
+        languages.extend(others().into_iter().filter(|l| *l != first()));
+        saving.save(commands, move |reply| Command::SetLanguages {
+            languages,
+            reply,
+        });
+    };
+    rsx! {
+        section { class: "card", aria_labelledby: "languages-title",
+            h2 { id: "languages-title", {t!("organise-diary-languages-title")} }
+            form { "data-testid": "languages-form", onsubmit: save, novalidate: true,
+                p { class: "hint", {t!("organise-diary-languages-hint")} }
+                label { r#for: "languages-first", {t!("organise-diary-languages-first")} }
+                select {
+                    id: "languages-first",
+                    value: "{first}",
+                    onchange: move |e| { first.set(e.value()); saving.edited(); },
+                    for lang in Lang::ALL {
+                        option { value: lang.code(), selected: first() == lang.code(), {lang.native_name()} }
+                    }
+                }
+                fieldset { class: "checks",
+                    legend { {t!("organise-diary-languages-others")} }
+                    for lang in Lang::ALL.into_iter().filter(|l| l.code() != first()) {
+                        label { class: "check",
+                            input {
+                                r#type: "checkbox",
+                                checked: others.read().iter().any(|o| o == lang.code()),
+                                onchange: move |e| {
+                                    let code = lang.code().to_owned();
+                                    let mut list = others.write();
+                                    list.retain(|o| *o != code);
+                                    if e.checked() {
+                                        list.push(code);
+                                    }
+                                    saving.edited();
+                                },
+                            }
+                            span { lang: lang.code(), {lang.native_name()} }
+                        }
+                    }
+                }
+                SaveActions {
+                    saving,
+                    label: t!("organise-diary-languages-save"),
+                    saved_words: t!("organise-diary-languages-saved"),
+                }
+            }
+        }
+    }
+}
+
 /// A person with no phone or email: a single-use code they type on a shared tablet.
 #[component]
 fn SetUpPersonForm() -> Element {
@@ -541,6 +634,7 @@ pub fn OrganiseDiary() -> Element {
         PromptsSection {}
         SafeguardingForm {}
         IdleLockForm {}
+        LanguagesForm {}
         ThemesForm { list: ThemeList::Analysis }
         SetUpPersonForm {}
     }
@@ -558,6 +652,7 @@ mod tests {
             opens_at: Timestamp(opens),
             closes_at: closes.map(Timestamp),
             updated_at: Timestamp(0),
+            translations: Default::default(),
         }
     }
 

@@ -114,3 +114,5 @@ event-form-saved = Event saved on this device.
 event-form-saving = Saving…
 event-form-save-changes = Save changes
 event-form-create = Create event
+event-form-title-in = Title ({ $language })
+event-form-description-in = Description ({ $language })

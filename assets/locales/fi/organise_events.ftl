@@ -123,3 +123,5 @@ event-form-saved = Tapahtuma tallennettu tälle laitteelle.
 event-form-saving = Tallennetaan…
 event-form-save-changes = Tallenna muutokset
 event-form-create = Luo tapahtuma
+event-form-title-in = Otsikko ({ $language })
+event-form-description-in = Kuvaus ({ $language })

@@ -124,3 +124,5 @@ event-form-saved = Evenemanget är sparat på den här enheten.
 event-form-saving = Sparar…
 event-form-save-changes = Spara ändringarna
 event-form-create = Skapa evenemang
+event-form-title-in = Rubrik ({ $language })
+event-form-description-in = Beskrivning ({ $language })

@@ -27,13 +27,14 @@ use kumppani_core::derive::ideas::published_idea_id;
 use kumppani_core::ids::{
     CommentId, DocId, EntryId, EventId, IdeaId, MemberId, MilestoneId, PromptId,
 };
-use kumppani_core::model::event::{Accessibility, EventDraft};
+use kumppani_core::model::event::{Accessibility, EventDraft, EventText};
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, Milestone, PathStep};
 use kumppani_core::model::member::{MemberDocError, Sharing};
 use kumppani_core::model::project::{self, ProjectDocError, PromptDraft};
 use kumppani_core::model::staff::{self, StaffDocError};
 use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
 use kumppani_core::time::Timestamp;
+use std::collections::BTreeMap;
 
 pub const PROJECT_NAME: &str = "Hervannan kumppanuus";
 pub const JOIN_CODE: &str = "sininen-kettu";
@@ -53,6 +54,15 @@ pub const THEMES: [&str; 4] = [
 pub const LINK_CODE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// The project's languages, Finnish first.
+pub const LANGUAGES: [&str; 3] = ["fi", "sv", "en"];
+
+/// The first prompt in Swedish and English, so a newcomer sees translated prompts.
+pub const PROMPT_TRANSLATIONS: [(&str, &str); 2] = [
+    ("sv", "Ett ögonblick i dag då du kände dig hörd"),
+    ("en", "A moment today when you felt heard"),
+];
 
 /// The prompts: (text, opened days ago, closed days ago if closed).
 pub const PROMPTS: [(&str, i64, Option<i64>); 3] = [
@@ -249,6 +259,28 @@ pub fn events(now: i64) -> Vec<EventDraft> {
                 induction_loop: true,
                 ..Accessibility::default()
             },
+            translations: BTreeMap::from([
+                (
+                    "sv".to_owned(),
+                    EventText {
+                        title: "Invånarkväll: parkplanen för Hervanta".into(),
+                        description: "Staden presenterar utkasten till Hervanta park: bänkar, \
+                            belysning, lekplats och stigar. Berätta vad du önskar av parken. \
+                            Kaffe och bulle bjuds."
+                            .into(),
+                    },
+                ),
+                (
+                    "en".to_owned(),
+                    EventText {
+                        title: "Residents' evening: the Hervanta park plan".into(),
+                        description: "The city presents the drafts for Hervanta park: benches, \
+                            lighting, a playground and paths. Tell us what you want from the \
+                            park. Coffee and buns on offer."
+                            .into(),
+                    },
+                ),
+            ]),
         },
         EventDraft {
             title: "Esteettömyyskävely Hervannan keskustassa".into(),
@@ -267,6 +299,7 @@ pub fn events(now: i64) -> Vec<EventDraft> {
                 sign_language: true,
                 ..Accessibility::default()
             },
+            translations: BTreeMap::new(),
         },
         EventDraft {
             title: "Lukupiiri: kaupunginosan tarinat".into(),
@@ -283,6 +316,7 @@ pub fn events(now: i64) -> Vec<EventDraft> {
                 quiet_room: true,
                 ..Accessibility::default()
             },
+            translations: BTreeMap::new(),
         },
     ]
 }
@@ -291,10 +325,19 @@ pub fn events(now: i64) -> Vec<EventDraft> {
 pub fn prompts(now: i64) -> Vec<PromptDraft> {
     PROMPTS
         .iter()
-        .map(|(text, opened, closed)| PromptDraft {
+        .enumerate()
+        .map(|(i, (text, opened, closed))| PromptDraft {
             text: (*text).to_owned(),
             opens_at: Timestamp(now - opened * DAY_MS),
             closes_at: closed.map(|c| Timestamp(now - c * DAY_MS)),
+            translations: if i == 0 {
+                PROMPT_TRANSLATIONS
+                    .iter()
+                    .map(|(lang, text)| ((*lang).to_owned(), (*text).to_owned()))
+                    .collect()
+            } else {
+                BTreeMap::new()
+            },
         })
         .collect()
 }
@@ -537,6 +580,7 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
     set_writer(&mut events_doc, random_bytes());
     let themes: Vec<String> = THEMES.iter().map(|t| (*t).to_owned()).collect();
     project::set_themes(&mut events_doc, &themes)?;
+    project::set_languages(&mut events_doc, &LANGUAGES)?;
     let mut first = None;
     for draft in events(now) {
         let id = EventId::from_bytes(random_bytes());
@@ -824,6 +868,12 @@ mod tests {
             Some(SAFEGUARDING.to_owned())
         );
         assert_eq!(project::idle_lock_minutes(&doc), IDLE_LOCK_MINUTES);
+        assert_eq!(project::languages(&doc), LANGUAGES);
+        let first_prompt = project::prompts(&doc)
+            .into_iter()
+            .find(|p| p.text == PROMPTS[0].0)
+            .unwrap();
+        assert_eq!(first_prompt.text_in("sv"), PROMPT_TRANSLATIONS[0].1);
         let published = project::published_ideas(&doc);
         let idea = |title: &str| {
             published

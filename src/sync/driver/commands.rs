@@ -107,6 +107,17 @@ impl Driver {
                     .await;
                 let _ = reply.send(result);
             }
+            Command::SetLanguages { languages, reply } => {
+                let langs: Vec<&str> = languages.iter().map(String::as_str).collect();
+                let result = self
+                    .edit_doc(
+                        stream,
+                        |i| Some(i.join.project_doc),
+                        |d, _| project::set_languages(d, &langs),
+                    )
+                    .await;
+                let _ = reply.send(result);
+            }
             Command::SetSafeguarding { text, reply } => {
                 let result = self
                     .edit_doc(

@@ -10,6 +10,7 @@ pub(super) struct Views {
     prompts: Vec<project::Prompt>,
     safeguarding: Option<project::Safeguarding>,
     idle_lock_minutes: u32,
+    project_languages: Vec<String>,
     shared_entries: Vec<staff::SharedEntry>,
     analysis_themes: Vec<String>,
     codes: BTreeMap<EntryId, BTreeSet<String>>,
@@ -67,6 +68,7 @@ impl Driver {
             st.prompts = v.prompts;
             st.safeguarding = v.safeguarding;
             st.idle_lock_minutes = v.idle_lock_minutes;
+            st.project_languages = v.project_languages;
             st.shared_entries = v.shared_entries;
             st.analysis_themes = v.analysis_themes;
             st.codes = v.codes;
@@ -177,6 +179,9 @@ impl Driver {
             idle_lock_minutes: project_doc
                 .map(project::idle_lock_minutes)
                 .unwrap_or(project::DEFAULT_IDLE_LOCK_MINUTES),
+            project_languages: project_doc
+                .map(project::languages)
+                .unwrap_or_else(|| project::DEFAULT_LANGUAGES.map(str::to_owned).to_vec()),
             shared_entries: staff_doc.map(staff::shared_entries).unwrap_or_default(),
             analysis_themes: staff_doc.map(staff::analysis_themes).unwrap_or_default(),
             codes: staff_doc.map(staff::codes).unwrap_or_default(),

@@ -309,6 +309,7 @@ mod tests {
             opens_at: Timestamp(0),
             closes_at: None,
             updated_at: Timestamp(0),
+            translations: Default::default(),
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::ids::EventId;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -17,6 +18,19 @@ pub struct Accessibility {
     pub induction_loop: bool,
     pub sign_language: bool,
     pub quiet_room: bool,
+}
+
+/// An event's title and description in one more language; an empty field is missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventText {
+    pub title: String,
+    pub description: String,
+}
+
+/// `text` unless it is blank, else `first`: a missing translation falls back to the
+/// project's first language.
+pub(crate) fn or_first<'a>(text: Option<&'a str>, first: &'a str) -> &'a str {
+    text.filter(|t| !t.trim().is_empty()).unwrap_or(first)
 }
 
 /// What an organiser fills in.
@@ -34,6 +48,10 @@ pub struct EventDraft {
     /// Languages spoken at the event (BCP 47 tags such as "fi", "sv", "en").
     pub languages: Vec<String>,
     pub accessibility: Accessibility,
+    /// The title and description in the project's other languages, by language code;
+    /// `title` and `description` are the first language's.
+    #[serde(default)]
+    pub translations: BTreeMap<String, EventText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,8 +72,12 @@ impl EventDraft {
         if title_chars == 0 {
             return Err(EventError::EmptyTitle);
         }
-        if self.title.chars().count() > MAX_TITLE_CHARS {
-            return Err(EventError::TitleTooLong(self.title.chars().count()));
+        let titles =
+            std::iter::once(&self.title).chain(self.translations.values().map(|t| &t.title));
+        for title in titles {
+            if title.chars().count() > MAX_TITLE_CHARS {
+                return Err(EventError::TitleTooLong(title.chars().count()));
+            }
         }
         if self.ends_at < self.starts_at {
             return Err(EventError::EndsBeforeStart);
@@ -82,6 +104,9 @@ pub struct Event {
     pub accessibility: Accessibility,
     pub cancelled: bool,
     pub updated_at: Timestamp,
+    /// The title and description in other languages (see [`EventDraft::translations`]).
+    #[serde(default)]
+    pub translations: BTreeMap<String, EventText>,
 }
 
 impl Event {
@@ -97,7 +122,20 @@ impl Event {
             needs_approval: self.needs_approval,
             languages: self.languages.clone(),
             accessibility: self.accessibility,
+            translations: self.translations.clone(),
         }
+    }
+
+    /// The title in `lang` (a BCP 47 code), or the first language's when it has none.
+    pub fn title_in(&self, lang: &str) -> &str {
+        let t = self.translations.get(lang).map(|t| t.title.as_str());
+        or_first(t, &self.title)
+    }
+
+    /// The description in `lang`, or the first language's when it has none.
+    pub fn description_in(&self, lang: &str) -> &str {
+        let t = self.translations.get(lang).map(|t| t.description.as_str());
+        or_first(t, &self.description)
     }
 }
 
@@ -116,6 +154,7 @@ mod tests {
             needs_approval: false,
             languages: vec!["fi".into()],
             accessibility: Accessibility::default(),
+            translations: BTreeMap::new(),
         }
     }
 
@@ -132,6 +171,13 @@ mod tests {
         d.title = "ä".repeat(MAX_TITLE_CHARS);
         assert_eq!(d.validate(), Ok(()));
         d.title.push('x');
+        assert_eq!(d.validate(), Err(EventError::TitleTooLong(201)));
+        let mut d = draft();
+        let long = EventText {
+            title: "x".repeat(MAX_TITLE_CHARS + 1),
+            description: String::new(),
+        };
+        d.translations.insert("sv".into(), long);
         assert_eq!(d.validate(), Err(EventError::TitleTooLong(201)));
     }
 

@@ -6,7 +6,9 @@
 //!   events: { <event id>: { title, description, starts_at, ends_at, place,
 //!                           capacity (int; absent or null = unlimited), needs_approval,
 //!                           languages: [str], step_free, induction_loop, sign_language,
-//!                           quiet_room, cancelled, updated_at } },     organisers
+//!                           quiet_room, cancelled, updated_at,
+//!                           translations?: { <lang>: { title?, description? } } } },
+//!                                                                      organisers
 //!   counts: { <event id>: { confirmed: int, waitlist: int } },         the hub
 //!   ticket_key: <hex of the hub's Ed25519 public key>,                 the hub
 //!   ideas: { <idea id>: { title, description, theme, author?, supports, status,
@@ -16,21 +18,30 @@
 //!                         path: [ { status, note, by_name, at } ],
 //!                         milestones: [ { title, done, at } ] } },     the hub
 //!   themes: [str],                                                     organisers
-//!   prompts: { <prompt id>: { text, opens_at, closes_at?, updated_at } }, organisers
+//!   prompts: { <prompt id>: { text, opens_at, closes_at?, updated_at,
+//!                             translations?: { <lang>: text } } },     organisers
 //!   safeguarding: { text, updated_at },                                organisers
-//!   settings: { report_threshold, idle_lock_minutes } }                organisers
+//!   settings: { report_threshold, idle_lock_minutes, languages: [str] } }  organisers
 //! ```
+//! `settings.languages` are the languages organisers write texts in, the first language
+//! first (["fi"] when unset). An event's `title` and `description` and a prompt's `text`
+//! are in the first language; `translations` hold the others, and a reader falls back to
+//! the first language's text where one is missing.
 //! Ideas are written in the `ideas` submodule, prompts and the notice in `diary`.
 //! Every member reads this document and only organisers and the hub write it. Event ids
 //! are random, so two organisers adding events offline never collide; an edit writes only
 //! the fields that changed, so two organisers editing different fields both keep theirs.
 
-use super::event::{Accessibility, Event, EventDraft, EventError};
-use super::{deterministic_root, get_bool, get_i64, get_map, get_str, get_str_list, put_str_list};
+use super::event::{Accessibility, Event, EventDraft, EventError, EventText};
+use super::{
+    deterministic_root, ensure_map, get_bool, get_i64, get_map, get_maps, get_str, get_str_list,
+    put_str_list,
+};
 use crate::ids::EventId;
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ScalarValue, ROOT};
+use std::collections::BTreeMap;
 
 mod diary;
 mod ideas;
@@ -50,7 +61,11 @@ const EVENTS: &str = "events";
 const COUNTS: &str = "counts";
 const TICKET_KEY: &str = "ticket_key";
 const IDEAS: &str = "ideas";
+const TRANSLATIONS: &str = "translations";
+const LANGUAGES: &str = "languages";
 pub(crate) const SETTINGS: &str = "settings";
+/// The project's languages when organisers set none.
+pub const DEFAULT_LANGUAGES: [&str; 1] = ["fi"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectDocError {
@@ -194,6 +209,88 @@ fn write_draft(
             doc.put(obj, key, now)?;
         }
     }
+    let none = BTreeMap::new();
+    let was = current.map_or(&none, |c| &c.translations);
+    for (lang, text) in &draft.translations {
+        let before = was.get(lang).cloned().unwrap_or_default();
+        for (key, now, before) in [
+            ("title", text.title.trim(), before.title.as_str()),
+            (
+                "description",
+                text.description.trim(),
+                before.description.as_str(),
+            ),
+        ] {
+            if now != before {
+                let all = ensure_map(doc, obj, TRANSLATIONS)?;
+                let one = ensure_map(doc, &all, lang)?;
+                doc.put(&one, key, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An event's translations. Two organisers who each added the first translation offline
+/// made two maps at one key; every one is read, the winner first, so neither is lost.
+fn read_translations(doc: &AutoCommit, obj: &ObjId) -> BTreeMap<String, EventText> {
+    let mut out: BTreeMap<String, EventText> = BTreeMap::new();
+    for all in get_maps(doc, obj, TRANSLATIONS) {
+        for lang in doc.keys(&all) {
+            for one in get_maps(doc, &all, &lang) {
+                let text = out.entry(lang.clone()).or_default();
+                for (key, field) in [
+                    ("title", &mut text.title),
+                    ("description", &mut text.description),
+                ] {
+                    if field.is_empty() {
+                        *field = get_str(doc, &one, key).unwrap_or_default();
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|_, t| !t.title.is_empty() || !t.description.is_empty());
+    out
+}
+
+/// The project's languages (BCP 47 primary codes), the first language first; ["fi"] when
+/// organisers set none.
+pub fn languages(doc: &AutoCommit) -> Vec<String> {
+    let langs = get_map(doc, &ROOT, SETTINGS)
+        .map(|s| get_str_list(doc, &s, LANGUAGES))
+        .unwrap_or_default();
+    if langs.is_empty() {
+        DEFAULT_LANGUAGES.iter().map(|l| l.to_string()).collect()
+    } else {
+        langs
+    }
+}
+
+/// Sets the project's languages (organisers), the first language first. Codes are
+/// lower-cased, blanks and repeats dropped; nothing is written when nothing changed.
+pub fn set_languages(doc: &mut AutoCommit, langs: &[&str]) -> Result<(), ProjectDocError> {
+    let mut clean: Vec<String> = Vec::new();
+    for lang in langs {
+        let lang = lang.trim().to_ascii_lowercase();
+        if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(ProjectDocError::InvalidDiary(format!(
+                "{lang:?} is not a language code such as \"fi\""
+            )));
+        }
+        if !clean.contains(&lang) {
+            clean.push(lang);
+        }
+    }
+    if clean.is_empty() {
+        return Err(ProjectDocError::InvalidDiary(
+            "a project needs at least one language".into(),
+        ));
+    }
+    let settings = top(doc, SETTINGS)?;
+    if get_str_list(doc, &settings, LANGUAGES) != clean {
+        put_str_list(doc, &settings, LANGUAGES, &clean)?;
+    }
     Ok(())
 }
 
@@ -248,6 +345,7 @@ fn read_event(doc: &AutoCommit, id: EventId, obj: &ObjId) -> Option<Event> {
         },
         cancelled: flag("cancelled"),
         updated_at: Timestamp::from_millis(get_i64(doc, obj, "updated_at").unwrap_or(0)),
+        translations: read_translations(doc, obj),
     })
 }
 
@@ -312,6 +410,14 @@ mod tests {
                 step_free: true,
                 ..Accessibility::default()
             },
+            translations: BTreeMap::new(),
+        }
+    }
+
+    fn text(title: &str, description: &str) -> EventText {
+        EventText {
+            title: title.into(),
+            description: description.into(),
         }
     }
 
@@ -392,6 +498,87 @@ mod tests {
         let merged = event(&a, id(1)).unwrap();
         assert_eq!(merged.title, "Uusi nimi");
         assert_eq!(merged.capacity, Some(30));
+    }
+
+    #[test]
+    fn a_translation_reads_back_and_a_missing_one_falls_back_to_the_first_language() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let mut d = draft("Pihakävely", 10);
+        d.translations
+            .insert("sv".into(), text("Gårdspromenad", "Kom med"));
+        d.translations.insert("en".into(), text("Yard walk", " "));
+        add_event(&mut doc, id(1), &d, Timestamp(0)).unwrap();
+        let e = event(&doc, id(1)).unwrap();
+        assert_eq!(e.title_in("sv"), "Gårdspromenad");
+        assert_eq!(e.description_in("sv"), "Kom med");
+        assert_eq!(e.title_in("en"), "Yard walk");
+        // A blank or missing translation: the first language's text.
+        assert_eq!(e.description_in("en"), "Tule mukaan");
+        assert_eq!(
+            (e.title_in("fi"), e.title_in("de")),
+            ("Pihakävely", "Pihakävely")
+        );
+        // An event written before translations existed reads as before.
+        add_event(&mut doc, id(2), &draft("Vanha", 20), Timestamp(0)).unwrap();
+        let old = event(&doc, id(2)).unwrap();
+        assert!(old.translations.is_empty());
+        assert_eq!(old.title_in("sv"), "Vanha");
+    }
+
+    #[test]
+    fn two_organisers_adding_different_languages_offline_both_keep_theirs() {
+        let mut a = new_document();
+        set_writer(&mut a, [1; 16]);
+        add_event(&mut a, id(1), &draft("Alku", 10), Timestamp(0)).unwrap();
+        a.commit();
+        let mut b = a.fork().with_actor(automerge::ActorId::from([2u8; 16]));
+        let mut sv = draft("Alku", 10);
+        sv.translations.insert("sv".into(), text("Början", ""));
+        edit_event(&mut a, id(1), &sv, Timestamp(1)).unwrap();
+        let mut en = draft("Alku", 10);
+        en.translations
+            .insert("en".into(), text("Start", "Come along"));
+        edit_event(&mut b, id(1), &en, Timestamp(2)).unwrap();
+        a.commit();
+        b.commit();
+        a.merge(&mut b).unwrap();
+        let merged = event(&a, id(1)).unwrap();
+        assert_eq!(merged.title_in("sv"), "Början");
+        assert_eq!(merged.title_in("en"), "Start");
+        assert_eq!(merged.description_in("en"), "Come along");
+        assert_eq!(merged.title, "Alku");
+    }
+
+    #[test]
+    fn an_edit_writes_only_the_translation_that_changed() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let mut d = draft("Alku", 10);
+        d.translations.insert("sv".into(), text("Början", "Kom"));
+        add_event(&mut doc, id(1), &d, Timestamp(0)).unwrap();
+        doc.commit();
+        let before = doc.get_changes(&[]).len();
+        let heads = doc.get_heads();
+        d.translations.get_mut("sv").unwrap().description = "Kom med".into();
+        edit_event(&mut doc, id(1), &d, Timestamp(1)).unwrap();
+        doc.commit();
+        assert_eq!(doc.get_changes(&[]).len(), before + 1);
+        let change = doc.get_changes(&heads)[0].clone();
+        // The description and updated_at: the title, in either language, is not rewritten.
+        assert_eq!(change.len(), 2);
+        assert_eq!(event(&doc, id(1)).unwrap().description_in("sv"), "Kom med");
+    }
+
+    #[test]
+    fn the_project_languages_default_to_finnish_and_read_back() {
+        let mut doc = new_document();
+        assert_eq!(languages(&doc), ["fi"]);
+        set_languages(&mut doc, &["sv", " FI ", "sv", "en"]).unwrap();
+        assert_eq!(languages(&doc), ["sv", "fi", "en"]);
+        assert!(set_languages(&mut doc, &[]).is_err());
+        assert!(set_languages(&mut doc, &["suomi"]).is_err());
+        assert_eq!(languages(&doc), ["sv", "fi", "en"]);
     }
 
     #[test]

@@ -28,6 +28,7 @@ fn draft(title: &str, capacity: Option<u32>) -> EventDraft {
         needs_approval: false,
         languages: vec!["fi".into()],
         accessibility: Accessibility::default(),
+        translations: Default::default(),
     }
 }
 

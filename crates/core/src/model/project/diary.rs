@@ -2,7 +2,8 @@
 //! soon a shared tablet locks itself.
 //!
 //! ```text
-//! prompts:      { <prompt id>: { text, opens_at, closes_at?, updated_at } },   organisers
+//! prompts:      { <prompt id>: { text, opens_at, closes_at?, updated_at,
+//!                                translations?: { <lang>: text } } },          organisers
 //! safeguarding: { text, updated_at },                                          organisers
 //! settings:     { idle_lock_minutes, … }                                       organisers
 //! ```
@@ -10,15 +11,18 @@
 
 use super::{top, ProjectDocError, SETTINGS};
 use crate::ids::PromptId;
-use crate::model::{ensure_map, get_i64, get_map, get_str};
+use crate::model::event::or_first;
+use crate::model::{ensure_map, get_i64, get_map, get_maps, get_str};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ReadDoc, ROOT};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 const PROMPTS: &str = "prompts";
 const SAFEGUARDING: &str = "safeguarding";
 const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
+const TRANSLATIONS: &str = "translations";
 
 /// Minutes without a touch or key press before the app locks, unless organisers set it.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
@@ -38,9 +42,17 @@ pub struct Prompt {
     /// `None`: open until organisers close it.
     pub closes_at: Option<Timestamp>,
     pub updated_at: Timestamp,
+    /// The text in the project's other languages, by language code.
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }
 
 impl Prompt {
+    /// The text in `lang` (a BCP 47 code), or the first language's when it has none.
+    pub fn text_in(&self, lang: &str) -> &str {
+        or_first(self.translations.get(lang).map(String::as_str), &self.text)
+    }
+
     /// Whether diary keepers are offered this prompt at `now`.
     pub fn is_open(&self, now: Timestamp) -> bool {
         self.opens_at <= now && self.closes_at.is_none_or(|c| now < c)
@@ -53,6 +65,9 @@ pub struct PromptDraft {
     pub text: String,
     pub opens_at: Timestamp,
     pub closes_at: Option<Timestamp>,
+    /// The text in other languages; a blank one is removed.
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,7 +86,11 @@ impl PromptDraft {
         if text.is_empty() {
             return Err(PromptError::EmptyText);
         }
-        if text.chars().count() > MAX_PROMPT_CHARS {
+        let texts = std::iter::once(text).chain(self.translations.values().map(|t| t.trim()));
+        if texts
+            .into_iter()
+            .any(|t| t.chars().count() > MAX_PROMPT_CHARS)
+        {
             return Err(PromptError::TooLong);
         }
         if self.closes_at.is_some_and(|c| c <= self.opens_at) {
@@ -114,8 +133,31 @@ pub fn put_prompt(
         None if doc.get(&obj, "closes_at")?.is_some() => doc.delete(&obj, "closes_at")?,
         _ => {}
     }
+    let current = read_translations(doc, &obj);
+    for (lang, text) in &draft.translations {
+        let text = text.trim();
+        let before = current.get(lang).map(String::as_str).unwrap_or("");
+        if text != before {
+            let map = ensure_map(doc, &obj, TRANSLATIONS)?;
+            doc.put(&map, lang.as_str(), text)?;
+        }
+    }
     doc.put(&obj, "updated_at", now.millis())?;
     Ok(())
+}
+
+/// The translations of a prompt. Two organisers who each added the first translation
+/// offline made two `translations` maps; both are read, the winner first.
+fn read_translations(doc: &AutoCommit, obj: &automerge::ObjId) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for map in get_maps(doc, obj, TRANSLATIONS) {
+        for lang in doc.keys(&map) {
+            if let Some(text) = get_str(doc, &map, &lang).filter(|t| !t.is_empty()) {
+                out.entry(lang).or_insert(text);
+            }
+        }
+    }
+    out
 }
 
 /// Removes a prompt. Entries that answered it keep its id and show it as a removed prompt.
@@ -146,6 +188,7 @@ pub fn prompts(doc: &AutoCommit) -> Vec<Prompt> {
                 updated_at: Timestamp::from_millis(
                     get_i64(doc, &obj, "updated_at").unwrap_or(opens_at.0),
                 ),
+                translations: read_translations(doc, &obj),
             })
         })
         .collect();
@@ -222,6 +265,7 @@ mod tests {
             text: text.into(),
             opens_at: Timestamp(opens),
             closes_at: closes.map(Timestamp),
+            translations: BTreeMap::new(),
         }
     }
 
@@ -240,6 +284,46 @@ mod tests {
         assert_eq!(open_prompts(&doc, Timestamp(10_000)).len(), 1);
         remove_prompt(&mut doc, id).unwrap();
         assert!(prompts(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_prompt_reads_in_a_language_or_falls_back_and_merges_languages() {
+        let mut a = new_document();
+        set_writer(&mut a, [1; 16]);
+        let id = PromptId::from_bytes([1; 16]);
+        put_prompt(&mut a, id, &draft("Mikä ilahdutti?", 1, None), Timestamp(1)).unwrap();
+        a.commit();
+        let old = &prompts(&a)[0];
+        assert_eq!(
+            (old.text_in("sv"), old.text_in("fi")),
+            ("Mikä ilahdutti?", "Mikä ilahdutti?")
+        );
+
+        let mut b = a.fork().with_actor(automerge::ActorId::from([2u8; 16]));
+        let mut sv = draft("Mikä ilahdutti?", 1, None);
+        sv.translations
+            .insert("sv".into(), " Vad gladde dig? ".into());
+        put_prompt(&mut a, id, &sv, Timestamp(2)).unwrap();
+        let mut en = draft("Mikä ilahdutti?", 1, None);
+        en.translations
+            .insert("en".into(), "What made you glad?".into());
+        en.translations.insert("sv".into(), String::new());
+        put_prompt(&mut b, id, &en, Timestamp(3)).unwrap();
+        a.commit();
+        b.commit();
+        a.merge(&mut b).unwrap();
+        let p = &prompts(&a)[0];
+        assert_eq!(p.text_in("sv"), "Vad gladde dig?");
+        assert_eq!(p.text_in("en"), "What made you glad?");
+        assert_eq!(p.text_in("de"), "Mikä ilahdutti?");
+
+        // Writing the same again changes nothing but the time of the edit.
+        let heads = a.get_heads();
+        let mut same = draft("Mikä ilahdutti?", 1, None);
+        same.translations = p.translations.clone();
+        put_prompt(&mut a, id, &same, Timestamp(4)).unwrap();
+        a.commit();
+        assert_eq!(a.get_changes(&heads)[0].len(), 1);
     }
 
     #[test]
