@@ -14,6 +14,8 @@ async function tabTo(page, target, limit = 80) {
 test('join, write an entry, sign up and submit an idea with the keyboard alone', async ({ page, hub }) => {
   test.setTimeout(90_000);
   await page.goto(`${hub.url}/join?code=${hub.joinCode}`);
+  // Keys pressed before the app has drawn itself go nowhere; a person waits for the page too.
+  await expect(page.getByRole('heading', { name: 'Join a project' })).toBeVisible();
 
   // The skip link is the first stop and shows where focus is.
   await page.keyboard.press('Tab');

@@ -622,8 +622,8 @@ impl Driver {
             .ok_or_else(|| words("msg-roster-missing", &[]))?;
         let key = session.doc(&project_id).and_then(project::ticket_key);
         let roster = staff::roster(staff_doc, event);
-        let (member, name) =
-            door::resolve(code, event, &roster, key.as_ref()).map_err(|e| e.to_string())?;
+        let (member, name) = door::resolve(code, event, &roster, key.as_ref())
+            .map_err(|e| crate::sync::door_error::door_error_words(&e))?;
         if let Some(c) = staff::checkins(staff_doc, event)
             .into_iter()
             .find(|c| c.who == member.to_string())
