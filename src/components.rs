@@ -34,7 +34,7 @@ pub use entry_card::{EntryCard, MOOD_KEYS};
 pub use entry_form::EntryForm;
 pub use event_cancellation::EventCancellation;
 pub use event_facts::{places, EventFacts};
-pub use event_form::{sentence, EventForm};
+pub use event_form::EventForm;
 pub use idea_answer_form::{idea_status_words, IdeaAnswerForm};
 pub use idea_words::{status_title, status_word};
 pub use language_picker::LanguagePicker;

@@ -103,6 +103,8 @@ pub struct AppState {
     /// The project's published ideas (project document) and its themes.
     pub ideas: Vec<PublishedIdea>,
     pub themes: Vec<String>,
+    /// The themes' names in the project's other languages.
+    pub theme_names: kumppani_core::model::project::ThemeNames,
     /// Distinct members' reports that hide an idea or comment (a project setting).
     pub report_threshold: u32,
     /// This member's own ideas (published ids), supports and reports.
@@ -152,6 +154,7 @@ impl Default for AppState {
             doors: BTreeMap::new(),
             ideas: Vec::new(),
             themes: Vec::new(),
+            theme_names: Default::default(),
             report_threshold: 3,
             my_ideas: BTreeSet::new(),
             my_supports: BTreeSet::new(),

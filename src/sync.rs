@@ -6,6 +6,7 @@
 
 pub mod api_error;
 pub mod command;
+pub mod core_error;
 pub mod door_error;
 pub mod identity;
 pub mod profiles;

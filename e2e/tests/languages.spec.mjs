@@ -63,3 +63,39 @@ test('a resident reading Swedish sees the Swedish texts, and the Finnish where n
   await expect(page.getByText('Staden presenterar utkasten till Hervanta park')).toBeVisible();
   await context.close();
 });
+
+// Idea themes: residents file ideas under them, so organisers name them in every language.
+test('an organiser names a theme in Swedish; a Swedish resident sees it, and the Finnish name where none is given', async ({ browser, hub }) => {
+  test.setTimeout(90_000);
+  const orgContext = await browser.newContext({ locale: 'en-US' });
+  const org = await orgContext.newPage();
+  await joinAs(org, hub, { code: 'kirkas-majakka', name: 'Olli Organisaattori' });
+  await org.getByRole('link', { name: 'Organise', exact: true }).click();
+  await org.getByRole('link', { name: 'Ideas: answers, moderation, themes and export' }).click();
+  const form = org.getByTestId('themes-form');
+  const list = form.getByLabel('Themes, one per line');
+  await expect(list).toHaveValue(/Liikenne/, { timeout: 20_000 });
+  await list.fill(`${await list.inputValue()}\nNuoret`);
+  const traffic = form.getByRole('group', { name: 'Liikenne' });
+  await expect(traffic.getByLabel('Name (Svenska)')).toHaveValue('Trafik');
+  await traffic.getByLabel('Name (Svenska)').fill('Trafik och gator');
+  await expect(form.getByRole('group', { name: 'Nuoret' }).getByLabel('Name (English)')).toHaveValue('');
+  await form.getByRole('button', { name: 'Save themes' }).click();
+  await expect(form.getByText('Themes saved on this device.')).toBeVisible();
+
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await joinAs(page, hub, { name: 'Sara Svensson' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('sv');
+  await page.getByRole('link', { name: 'Idéer', exact: true }).click();
+  const themes = page.getByLabel('Tema');
+  await expect(themes.getByRole('option', { name: 'Trafik och gator' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(themes.getByRole('option', { name: 'Nuoret' })).toHaveCount(1);
+  await expect(themes.getByRole('option', { name: 'Liikenne' })).toHaveCount(0);
+  await expect(themes.getByRole('option', { name: 'Parker och grönområden' })).toHaveCount(1);
+  // An idea filed under a theme shows the theme's Swedish name.
+  await expect(page.getByTestId('idea').filter({ hasText: 'Parker och grönområden' }).first()).toBeVisible();
+  await orgContext.close();
+  await context.close();
+});

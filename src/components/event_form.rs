@@ -4,14 +4,13 @@
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{ask, use_app_state, use_commands};
+use crate::sync::core_error::Explain;
 use crate::sync::Command;
 use crate::t;
 use chrono::{Duration, Local, Timelike};
 use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
-use kumppani_core::model::event::{
-    Accessibility, Event, EventDraft, EventError, EventText, MAX_TITLE_CHARS,
-};
+use kumppani_core::model::event::{Accessibility, Event, EventDraft, EventText};
 use kumppani_core::time::Timestamp;
 use std::collections::BTreeMap;
 
@@ -47,27 +46,6 @@ pub fn parse_capacity(text: &str) -> Result<Option<u32>, std::num::ParseIntError
         return Ok(None);
     }
     text.parse::<u32>().map(Some)
-}
-
-/// Why the event cannot be saved, as a sentence in the page's language.
-fn error_words(error: &EventError) -> String {
-    match error {
-        EventError::EmptyTitle => t!("event-form-no-title"),
-        EventError::TitleTooLong(count) => {
-            t!("event-form-title-too-long", count: *count, max: MAX_TITLE_CHARS)
-        }
-        EventError::EndsBeforeStart => t!("event-form-ends-before-start"),
-        EventError::ZeroCapacity => t!("event-form-no-seats"),
-    }
-}
-
-/// "the event needs a title" → "The event needs a title."
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
-    }
 }
 
 #[component]
@@ -163,7 +141,7 @@ pub fn EventForm(existing: Option<Event>, on_saved: EventHandler<EventId>) -> El
             translations: translations(),
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(error_words(&e)));
+            error.set(Some(e.explain()));
             return;
         }
         busy.set(true);
@@ -377,34 +355,5 @@ mod tests {
         assert_eq!(parse_capacity("12"), Ok(Some(12)));
         assert!(parse_capacity("many").is_err());
         assert!(parse_capacity("-3").is_err());
-    }
-
-    /// The English messages say what the core's errors said on screen, word for word.
-    #[test]
-    fn english_event_errors_match_the_core() {
-        use crate::i18n::{translate, Lang};
-        use fluent_bundle::FluentArgs;
-        let mut args = FluentArgs::new();
-        args.set("count", 201);
-        args.set("max", MAX_TITLE_CHARS);
-        for (key, e) in [
-            ("event-form-no-title", EventError::EmptyTitle),
-            ("event-form-title-too-long", EventError::TitleTooLong(201)),
-            ("event-form-ends-before-start", EventError::EndsBeforeStart),
-            ("event-form-no-seats", EventError::ZeroCapacity),
-        ] {
-            assert_eq!(
-                translate(Lang::En, key, Some(&args)),
-                sentence(&e.to_string())
-            );
-        }
-    }
-
-    #[test]
-    fn an_error_reads_as_a_sentence() {
-        assert_eq!(
-            sentence("the event needs a title"),
-            "The event needs a title."
-        );
     }
 }

@@ -1,13 +1,16 @@
 //! Organisers: a list of themes, one per line: the ideas' themes that residents choose
 //! from, or the analysis themes organisers code shared diary entries with. The form keeps
-//! its text until the driver says the list is saved on this device.
+//! its text until the driver says the list is saved on this device. Idea themes also get
+//! a name in each of the project's other languages, since residents read them.
 
 use super::{use_saving, SaveActions};
+use crate::i18n::Lang;
 use crate::state::{use_app_state, use_commands};
 use crate::sync::command::clean_themes;
 use crate::sync::Command;
 use crate::t;
 use dioxus::prelude::*;
+use kumppani_core::model::project::ThemeNames;
 
 /// Which of the project's theme lists a [`ThemesForm`] edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +53,18 @@ impl ThemeList {
         }
     }
 
-    fn command(self, themes: Vec<String>, reply: crate::sync::command::Reply<()>) -> Command {
+    fn command(
+        self,
+        themes: Vec<String>,
+        names: ThemeNames,
+        reply: crate::sync::command::Reply<()>,
+    ) -> Command {
         match self {
-            ThemeList::Ideas => Command::SetThemes { themes, reply },
+            ThemeList::Ideas => Command::SetThemes {
+                themes,
+                names,
+                reply,
+            },
             ThemeList::Analysis => Command::SetAnalysisThemes { themes, reply },
         }
     }
@@ -63,21 +75,47 @@ pub fn ThemesForm(list: ThemeList) -> Element {
     let state = use_app_state();
     let commands = use_commands();
     let i18n = crate::i18n::use_i18n();
-    let mut text = use_signal(|| {
+    let stored = use_memo(move || {
         let st = state.read();
         match list {
-            ThemeList::Ideas => st.themes.join("\n"),
-            ThemeList::Analysis => st.analysis_themes.join("\n"),
+            ThemeList::Ideas => (st.themes.join("\n"), st.theme_names.clone()),
+            ThemeList::Analysis => (st.analysis_themes.join("\n"), ThemeNames::default()),
         }
     });
+    let mut text = use_signal(|| stored.peek().0.clone());
+    let mut names = use_signal(|| stored.peek().1.clone());
+    // Until the organiser types, the form follows the project: a page opened before the
+    // first sync fills in when the themes arrive.
+    let mut touched = use_signal(|| false);
+    use_effect(move || {
+        let (t, n) = stored();
+        if !*touched.peek() {
+            text.set(t);
+            names.set(n);
+        }
+    });
+    // Analysis themes are read by organisers only: no other names for them.
+    let others = match list {
+        ThemeList::Ideas => state.read().other_languages(),
+        ThemeList::Analysis => Vec::new(),
+    };
     let saving = use_saving();
+    let lines = move || -> Vec<String> { text().lines().map(str::to_owned).collect() };
     let save = move |evt: FormEvent| {
         evt.prevent_default();
-        let lines: Vec<String> = text().lines().map(str::to_owned).collect();
-        match clean_themes(&lines) {
-            Ok(themes) => saving.save(commands, move |reply| list.command(themes, reply)),
+        match clean_themes(&lines()) {
+            Ok(themes) => {
+                let names = names();
+                saving.save(commands, move |reply| list.command(themes, names, reply))
+            }
             Err(e) => saving.refuse(e),
         }
+    };
+    // The themes as typed so far, each with a row for its other names.
+    let typed = if others.is_empty() {
+        Vec::new()
+    } else {
+        clean_themes(&lines()).unwrap_or_default()
     };
     let key = list.key();
     rsx! {
@@ -91,7 +129,38 @@ pub fn ThemesForm(list: ThemeList) -> Element {
                     rows: "6",
                     aria_describedby: "{key}-hint",
                     value: "{text}",
-                    oninput: move |e| { text.set(e.value()); saving.edited(); },
+                    oninput: move |e| { text.set(e.value()); touched.set(true); saving.edited(); },
+                }
+                if !typed.is_empty() {
+                    p { class: "hint", {t!("themes-names-hint")} }
+                }
+                for (n, theme) in typed.into_iter().enumerate() {
+                    fieldset { key: "{theme}", class: "theme-names",
+                        legend { "{theme}" }
+                        for code in others.iter().cloned() {
+                            {
+                                let id = format!("{key}-{n}-{code}");
+                                let now = names.read().of(&theme).remove(&code).unwrap_or_default();
+                                let (theme, code2) = (theme.clone(), code.clone());
+                                rsx! {
+                                    label { r#for: "{id}",
+                                        {t!("themes-name-in", language: Lang::name_of(&code))}
+                                    }
+                                    input {
+                                        id: "{id}",
+                                        lang: "{code}",
+                                        value: "{now}",
+                                        oninput: move |e| {
+                                            names.write().0.entry(theme.clone()).or_default()
+                                                .insert(code2.clone(), e.value());
+                                            touched.set(true);
+                                            saving.edited();
+                                        },
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 SaveActions {
                     saving,

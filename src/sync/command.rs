@@ -180,6 +180,9 @@ pub enum Command {
     },
     SetThemes {
         themes: Vec<String>,
+        /// The themes' names in the other languages; names of themes not in `themes`
+        /// are dropped.
+        names: kumppani_core::model::project::ThemeNames,
         reply: Reply<()>,
     },
     /// Organisers: hide (with a reason the author sees) or restore an idea or comment.

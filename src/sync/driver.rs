@@ -14,6 +14,7 @@ use super::store_idb::IdbStore;
 use super::transport_web::{self as web, connect};
 use crate::i18n::words;
 use crate::state::{AppState, Door, Phase, Profile, ProfileCard, Visibility};
+use crate::sync::core_error::Explain;
 use automerge::AutoCommit;
 use dioxus::prelude::*;
 use futures::channel::mpsc::UnboundedReceiver;
@@ -160,9 +161,7 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
 
 fn describe_ws(e: &gloo_net::websocket::WebSocketError) -> String {
     match e {
-        gloo_net::websocket::WebSocketError::ConnectionClose(c) if !c.reason.is_empty() => {
-            c.reason.clone()
-        }
+        // The hub's close reason is English for its log; the Error frame before it said why.
         gloo_net::websocket::WebSocketError::ConnectionClose(_) => words("msg-conn-closed", &[]),
         _ => words("msg-conn-failed", &[]),
     }
@@ -461,8 +460,7 @@ impl Driver {
                 };
                 self.state.write().problem = Some(words("msg-device-removed", &[]));
             } else {
-                let message = reason.message.clone();
-                self.connection_failed(message, stream);
+                self.connection_failed(reason.explain(), stream);
             }
         }
         Ok(())
@@ -494,7 +492,7 @@ impl Driver {
     }
 
     /// A local change to one document: durable on this device before it is answered.
-    async fn edit<R, E: std::fmt::Display>(
+    async fn edit<R, E: Explain>(
         &mut self,
         stream: &mut Option<SplitStream<WebSocket>>,
         doc_id: DocId,
@@ -511,8 +509,8 @@ impl Driver {
                 Ok(r)
             })
             .map_err(|e: EditError<E>| match e {
-                EditError::Edit(e) => e.to_string(),
-                other => words("msg-change-failed", &[("error", other.to_string().into())]),
+                EditError::Edit(e) => e.explain(),
+                EditError::UnknownDoc(_) => words("msg-doc-not-here", &[]),
             })?;
         self.entries_dirty = true;
         match self.execute(out, stream).await {

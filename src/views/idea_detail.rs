@@ -7,10 +7,10 @@ use crate::components::{
 use crate::format;
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
+use crate::sync::core_error::Explain;
 use crate::sync::Command;
 use crate::t;
 use crate::views::ideas::supports_words;
-use crate::views::new_idea::draft_error_words;
 use dioxus::prelude::*;
 use kumppani_core::api::Role;
 use kumppani_core::ids::{EventId, IdeaId};
@@ -51,6 +51,10 @@ pub fn IdeaDetail(id: String) -> Element {
         };
     };
     let mine = st.my_ideas.contains(&idea.id);
+    let theme = st
+        .theme_names
+        .name_in(&idea.theme, crate::i18n::use_i18n().lang().code())
+        .to_owned();
     let supported = st.my_supports.contains(&idea.id);
     let reported_idea = st.my_reports.contains(&ReportTarget::Idea(idea.id));
     let my_reports = st.my_reports.clone();
@@ -100,7 +104,8 @@ pub fn IdeaDetail(id: String) -> Element {
         article { class: "card idea",
             h1 { "{idea.title}" }
             p { class: "muted",
-                "{idea.theme} · "
+                "{theme}"
+                " · "
                 {idea.author.clone().unwrap_or_else(|| t!("idea-anonymous"))}
                 " · {format::date_time(idea.submitted_at)}"
             }
@@ -246,6 +251,8 @@ fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let mut themes = state.read().themes.clone();
+    let names = state.read().theme_names.clone();
+    let lang = crate::i18n::use_i18n().lang().code();
     if !idea.theme.is_empty() && !themes.contains(&idea.theme) {
         themes.push(idea.theme.clone());
     }
@@ -262,7 +269,7 @@ fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
             anonymous: anonymous(),
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(draft_error_words(&e)));
+            error.set(Some(e.explain()));
             return;
         }
         busy.set(true);
@@ -291,7 +298,7 @@ fn EditIdeaForm(idea: PublishedIdea, editing: Signal<bool>) -> Element {
             select { id: "edit-idea-theme", onchange: move |e| theme.set(e.value()),
                 option { value: "", selected: theme().is_empty(), {t!("idea-form-choose-theme")} }
                 for t in themes {
-                    option { key: "{t}", value: "{t}", selected: theme() == t, "{t}" }
+                    option { key: "{t}", value: "{t}", selected: theme() == t, {names.name_in(&t, lang)} }
                 }
             }
             label { class: "check",

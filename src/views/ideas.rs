@@ -29,6 +29,7 @@ pub fn Ideas() -> Element {
     let mut theme = use_signal(String::new);
     let mut status = use_signal(String::new);
     let mut sort = use_signal(|| Sort::Newest);
+    let lang = crate::i18n::use_i18n().lang().code();
     let st = state.read();
     let mut shown: Vec<PublishedIdea> = st
         .ideas
@@ -57,7 +58,7 @@ pub fn Ideas() -> Element {
             select { id: "idea-theme", value: "{theme}", onchange: move |e| theme.set(e.value()),
                 option { value: "", {t!("ideas-all-themes")} }
                 for t in st.themes.iter() {
-                    option { key: "{t}", value: "{t}", "{t}" }
+                    option { key: "{t}", value: "{t}", {st.theme_names.name_in(t, lang)} }
                 }
             }
             label { r#for: "idea-status", {t!("ideas-status")} }
@@ -86,7 +87,8 @@ pub fn Ideas() -> Element {
                             Link { to: Route::IdeaDetail { id: idea.id.to_string() }, "{idea.title}" }
                         }
                         p { class: "muted",
-                            "{idea.theme} · "
+                            {st.theme_names.name_in(&idea.theme, lang)}
+                            " · "
                             {idea.author.clone().unwrap_or_else(|| t!("idea-anonymous"))}
                             if st.my_ideas.contains(&idea.id) { " · " {t!("ideas-your-idea")} }
                         }

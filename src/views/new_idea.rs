@@ -2,23 +2,11 @@
 
 use crate::route::Route;
 use crate::state::{ask, use_app_state, use_commands};
+use crate::sync::core_error::Explain;
 use crate::sync::Command;
 use crate::t;
 use dioxus::prelude::*;
-use kumppani_core::model::idea::{IdeaDraft, IdeaError, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
-
-/// Why an idea cannot be saved yet, in the page's language.
-pub fn draft_error_words(e: &IdeaError) -> String {
-    match e {
-        IdeaError::EmptyTitle => t!("idea-error-no-title"),
-        IdeaError::TitleTooLong => t!("idea-error-title-too-long", max: MAX_TITLE_CHARS),
-        IdeaError::DescriptionTooLong => {
-            t!("idea-error-description-too-long", max: MAX_DESCRIPTION_CHARS)
-        }
-        // Comments are checked by the driver, not by a draft.
-        IdeaError::EmptyComment | IdeaError::CommentTooLong => e.to_string(),
-    }
-}
+use kumppani_core::model::idea::IdeaDraft;
 
 #[component]
 pub fn NewIdea() -> Element {
@@ -32,6 +20,8 @@ pub fn NewIdea() -> Element {
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     let themes = state.read().themes.clone();
+    let names = state.read().theme_names.clone();
+    let lang = crate::i18n::use_i18n().lang().code();
     let submit = move |evt: FormEvent| {
         evt.prevent_default();
         if busy() {
@@ -44,7 +34,7 @@ pub fn NewIdea() -> Element {
             anonymous: anonymous(),
         };
         if let Err(e) = draft.validate() {
-            error.set(Some(draft_error_words(&e)));
+            error.set(Some(e.explain()));
             return;
         }
         busy.set(true);
@@ -73,7 +63,7 @@ pub fn NewIdea() -> Element {
                 select { id: "idea-theme-new", value: "{theme}", onchange: move |e| theme.set(e.value()),
                     option { value: "", {t!("idea-form-choose-theme")} }
                     for t in themes {
-                        option { key: "{t}", value: "{t}", "{t}" }
+                        option { key: "{t}", value: "{t}", {names.name_in(&t, lang)} }
                     }
                 }
                 label { class: "check",
@@ -89,34 +79,5 @@ pub fn NewIdea() -> Element {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{translate, Lang};
-    use fluent_bundle::FluentArgs;
-
-    /// The English messages say what the core's errors say, word for word.
-    #[test]
-    fn english_draft_errors_match_the_core() {
-        let with_max = |key: &str, max: usize| {
-            let mut args = FluentArgs::new();
-            args.set("max", max);
-            translate(Lang::En, key, Some(&args))
-        };
-        assert_eq!(
-            translate(Lang::En, "idea-error-no-title", None),
-            IdeaError::EmptyTitle.to_string()
-        );
-        assert_eq!(
-            with_max("idea-error-title-too-long", MAX_TITLE_CHARS),
-            IdeaError::TitleTooLong.to_string()
-        );
-        assert_eq!(
-            with_max("idea-error-description-too-long", MAX_DESCRIPTION_CHARS),
-            IdeaError::DescriptionTooLong.to_string()
-        );
     }
 }

@@ -47,6 +47,7 @@ pub fn when_words(event: &Event) -> String {
 #[component]
 pub fn Organise() -> Element {
     let state = use_app_state();
+    let lang = crate::i18n::use_i18n().lang().code();
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
@@ -90,7 +91,7 @@ pub fn Organise() -> Element {
                     li { key: "{event.id}",
                         article { class: "card organise-event", "data-testid": "organise-event",
                             h3 { class: "event-title",
-                                Link { to: Route::OrganiseEvent { id: event.id.to_string() }, "{event.title}" }
+                                Link { to: Route::OrganiseEvent { id: event.id.to_string() }, {event.title_in(lang)} }
                                 if event.cancelled {
                                     span { class: "badge cancelled", " ", {t!("organise-cancelled")} }
                                 }

@@ -229,6 +229,7 @@ fn SharedEntryCard(
 #[component]
 pub fn OrganiseEntries() -> Element {
     let state = use_app_state();
+    let lang = crate::i18n::use_i18n().lang().code();
     let mut prompt_choice = use_signal(|| "any".to_owned());
     let mut tag_choice = use_signal(String::new);
     let mut mood_choice = use_signal(String::new);
@@ -338,7 +339,7 @@ pub fn OrganiseEntries() -> Element {
                     for p in prompts {
                         option { key: "{p.id}", value: "{p.id}",
                             selected: prompt_choice() == p.id.to_string(),
-                            "{short(&p.text)}"
+                            "{short(p.text_in(lang))}"
                         }
                     }
                     option { value: "none", selected: prompt_choice() == "none", {t!("shared-entries-no-prompt")} }

@@ -14,6 +14,7 @@ use kumppani_core::ids::EventId;
 #[component]
 pub fn OrganiseEvent(id: String) -> Element {
     let state = use_app_state();
+    let lang = crate::i18n::use_i18n().lang().code();
     let st = state.read();
     if !is_organiser(&st) {
         return rsx! {
@@ -43,7 +44,7 @@ pub fn OrganiseEvent(id: String) -> Element {
 
     rsx! {
         div { class: "card",
-            h1 { "{event.title}" }
+            h1 { {event.title_in(lang)} }
             if event.cancelled {
                 p { class: "badge cancelled", {t!("organise-cancelled")} }
             }
@@ -83,7 +84,7 @@ pub fn OrganiseEvent(id: String) -> Element {
         }
         section { class: "card", aria_labelledby: "export-title",
             h2 { id: "export-title", {t!("organise-export")} }
-            RosterExport { key: "{eid}", event: eid, title: event.title.clone() }
+            RosterExport { key: "{eid}", event: eid, title: event.title_in(lang).to_owned() }
         }
         section { class: "card", aria_labelledby: "edit-title",
             h2 { id: "edit-title", {t!("organise-edit")} }

@@ -249,7 +249,10 @@ pub fn OrganiseIdeas() -> Element {
     let total = st.ideas.len();
     let themes: Vec<(String, usize)> = counts_by_theme(&st.themes, &st.ideas)
         .into_iter()
-        .map(|(theme, n)| (theme.unwrap_or_else(|| t!("organise-ideas-no-theme")), n))
+        .map(|(theme, n)| {
+            let name = theme.map(|t| st.theme_names.name_in(&t, i18n.lang().code()).to_owned());
+            (name.unwrap_or_else(|| t!("organise-ideas-no-theme")), n)
+        })
         .collect();
     let statuses: Vec<(String, usize)> = counts_by_status(&st.ideas)
         .into_iter()

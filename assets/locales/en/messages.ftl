@@ -7,6 +7,11 @@ msg-conn-closed = the connection closed
 msg-conn-failed = the connection failed
 msg-conn-broke-sending = the connection broke while sending
 msg-conn-signed-out = this device is no longer signed in
+msg-conn-garbled = a message was garbled on the way
+msg-conn-too-large = a change was too large to send
+msg-conn-version = the hub runs a newer version; update the app
+msg-conn-hub-busy = the hub could not save just now
+msg-conn-hub-fault = the hub had a fault
 
 ## The status line
 msg-data-unreadable = The data on this device could not be read: { $error }
@@ -23,6 +28,7 @@ msg-join-first = Join a project first.
 msg-open-profile-first = Open your profile first.
 msg-idle-lock-range = Choose from 1 to { $max } minutes.
 msg-too-many-themes = Keep to { $max } themes at most; there are { $count } now.
+msg-theme-name-too-long = A theme's name can be { $max } characters at most. Shorten it and save again.
 msg-idea-withdraw-author-only = Only the person who wrote an idea can withdraw it.
 msg-idea-change-author-only = Only the person who wrote an idea can change it.
 msg-report-reason = Say briefly what is wrong, so the organisers can judge.
@@ -78,3 +84,7 @@ msg-door-other-event = This ticket is for another event.
 msg-door-no-seat = No confirmed sign-up has this code for this event.
 msg-door-not-confirmed = { $name } is not confirmed for this event (their sign-up is { $status }).
 msg-door-no-key = This device has not yet received the project's ticket key. Sync once, then try again.
+msg-mood-range = Choose how the day felt: 1 to 5.
+msg-not-a-language-code = “{ $code }” is not a language code. Use a short code such as fi, sv or en.
+msg-no-language = A project needs at least one language. Choose the first language.
+msg-doc-not-here = This part of the project is not on this device yet. Connect to the internet, wait until it says Synced, and try again.

@@ -75,5 +75,7 @@ themes-analysis-hint = Only organisers see these. You can mark shared diary entr
 themes-label = Themes, one per line
 themes-save = Save themes
 themes-saved = Themes saved on this device.
+themes-names-hint = Names in the project's other languages. Residents see the name in their language, or the one above when it has none.
+themes-name-in = Name ({ $language })
 # The submit button of organisers' settings forms while it waits.
 save-saving = Saving…

@@ -88,3 +88,5 @@ inbox-milestone = Uusi välitavoite: { $title }
 inbox-hidden-by-organisers = Järjestäjät piilottivat idean: { $reason }
 inbox-hidden-reported = Piilotettu toistaiseksi: useampi on ilmoittanut siitä. Järjestäjät katsovat sen.
 inbox-restored = Näkyy taas kaikille.
+idea-error-no-comment = Kirjoita ensin kommentti.
+idea-error-comment-too-long = Kommentti on liian pitkä. Siinä voi olla enintään { $max } merkkiä.

@@ -7,6 +7,11 @@ msg-conn-closed = yhteys katkesi
 msg-conn-failed = yhteyttä ei saatu
 msg-conn-broke-sending = yhteys katkesi lähetyksen aikana
 msg-conn-signed-out = tämä laite ei ole enää kirjautunut
+msg-conn-garbled = viesti vääristyi matkalla
+msg-conn-too-large = muutos oli liian suuri lähetettäväksi
+msg-conn-version = palvelimella on uudempi versio; päivitä sovellus
+msg-conn-hub-busy = palvelin ei voinut tallentaa juuri nyt
+msg-conn-hub-fault = palvelimella oli vika
 
 ## Tilarivi
 msg-data-unreadable = Tämän laitteen tietoja ei voitu lukea: { $error }
@@ -23,6 +28,7 @@ msg-join-first = Liity ensin hankkeeseen.
 msg-open-profile-first = Avaa ensin profiilisi.
 msg-idle-lock-range = Valitse 1–{ $max } minuuttia.
 msg-too-many-themes = Teemoja voi olla enintään { $max }. Nyt niitä on { $count }.
+msg-theme-name-too-long = Teeman nimessä voi olla enintään { $max } merkkiä. Lyhennä nimeä ja tallenna uudelleen.
 msg-idea-withdraw-author-only = Vain idean kirjoittaja voi perua sen.
 msg-idea-change-author-only = Vain idean kirjoittaja voi muuttaa sitä.
 msg-report-reason = Kerro lyhyesti, mikä on vialla, jotta järjestäjät voivat arvioida asian.
@@ -78,3 +84,7 @@ msg-door-other-event = Tämä lippu on toiseen tapahtumaan.
 msg-door-no-seat = Tällä koodilla ei ole vahvistettua ilmoittautumista tähän tapahtumaan.
 msg-door-not-confirmed = Henkilön { $name } paikkaa tähän tapahtumaan ei ole vahvistettu (ilmoittautumisen tila: { $status }).
 msg-door-no-key = Tälle laitteelle ei ole vielä tullut hankkeen lippuavainta. Synkronoi kerran ja yritä sitten uudelleen.
+msg-mood-range = Valitse, miltä päivä tuntui: 1–5.
+msg-not-a-language-code = ”{ $code }” ei ole kielikoodi. Käytä lyhyttä koodia, kuten fi, sv tai en.
+msg-no-language = Hankkeella on oltava vähintään yksi kieli. Valitse ensimmäinen kieli.
+msg-doc-not-here = Tämä osa hanketta ei ole vielä tällä laitteella. Yhdistä internetiin, odota kunnes näkyy Synkronoitu, ja yritä uudelleen.

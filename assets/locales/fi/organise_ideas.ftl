@@ -75,5 +75,7 @@ themes-analysis-hint = Vain järjestäjät näkevät nämä. Voit merkitä niill
 themes-label = Teemat, yksi kullekin riville
 themes-save = Tallenna teemat
 themes-saved = Teemat tallennettu tälle laitteelle.
+themes-names-hint = Nimet projektin muilla kielillä. Asukas näkee nimen omalla kielellään tai ylempänä kirjoitetun, jos käännöstä ei ole.
+themes-name-in = Nimi ({ $language })
 # Järjestäjien asetuslomakkeiden tallennuspainike odottaessa.
 save-saving = Tallennetaan…

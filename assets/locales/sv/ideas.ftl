@@ -88,3 +88,5 @@ inbox-milestone = Nytt delmål: { $title }
 inbox-hidden-by-organisers = Organisatörerna har dolt idén: { $reason }
 inbox-hidden-reported = Dold tills vidare: flera har anmält den. Organisatörerna ska titta på den.
 inbox-restored = Syns igen.
+idea-error-no-comment = Skriv en kommentar först.
+idea-error-comment-too-long = Kommentaren är för lång. Den får ha högst { $max } tecken.

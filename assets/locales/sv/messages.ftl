@@ -7,6 +7,11 @@ msg-conn-closed = anslutningen stängdes
 msg-conn-failed = anslutningen misslyckades
 msg-conn-broke-sending = anslutningen bröts medan data skickades
 msg-conn-signed-out = den här enheten är inte inloggad längre
+msg-conn-garbled = ett meddelande förvrängdes på vägen
+msg-conn-too-large = en ändring var för stor att skicka
+msg-conn-version = servern har en nyare version; uppdatera appen
+msg-conn-hub-busy = servern kunde inte spara just nu
+msg-conn-hub-fault = servern hade ett fel
 
 ## Statusraden
 msg-data-unreadable = Det gick inte att läsa data på den här enheten: { $error }
@@ -23,6 +28,7 @@ msg-join-first = Gå med i ett projekt först.
 msg-open-profile-first = Öppna din profil först.
 msg-idle-lock-range = Välj 1–{ $max } minuter.
 msg-too-many-themes = Det får finnas högst { $max } teman. Nu finns det { $count }.
+msg-theme-name-too-long = Ett temas namn får ha högst { $max } tecken. Korta av namnet och spara igen.
 msg-idea-withdraw-author-only = Bara den som skrev en idé kan dra tillbaka den.
 msg-idea-change-author-only = Bara den som skrev en idé kan ändra den.
 msg-report-reason = Berätta kort vad som är fel, så att organisatörerna kan bedöma det.
@@ -78,3 +84,7 @@ msg-door-other-event = Den här biljetten gäller ett annat evenemang.
 msg-door-no-seat = Ingen bekräftad anmälan har den här koden för evenemanget.
 msg-door-not-confirmed = { $name } är inte bekräftad för evenemanget (anmälans status: { $status }).
 msg-door-no-key = Enheten har ännu inte fått projektets biljettnyckel. Synkronisera en gång och försök sedan igen.
+msg-mood-range = Välj hur dagen kändes: 1–5.
+msg-not-a-language-code = ”{ $code }” är ingen språkkod. Använd en kort kod som fi, sv eller en.
+msg-no-language = Ett projekt behöver minst ett språk. Välj det första språket.
+msg-doc-not-here = Den här delen av projektet finns inte på enheten än. Anslut till internet, vänta tills det står Synkroniserat och försök igen.

@@ -75,5 +75,7 @@ themes-analysis-hint = Bara organisatörer ser dessa. Du kan märka delade dagbo
 themes-label = Teman, ett per rad
 themes-save = Spara teman
 themes-saved = Teman har sparats på den här enheten.
+themes-names-hint = Namn på projektets andra språk. Invånaren ser namnet på sitt språk, eller det ovan om det saknas.
+themes-name-in = Namn ({ $language })
 # Sparknappen i organisatörernas inställningsformulär medan den väntar.
 save-saving = Sparar…

@@ -50,6 +50,14 @@ pub const THEMES: [&str; 4] = [
     "Kirjasto ja kulttuuri",
     "Turvallisuus",
 ];
+/// The themes' names in Swedish and English, in the order of [`THEMES`].
+const THEME_NAMES: [(&str, &str); 4] = [
+    ("Parker och grönområden", "Parks and green spaces"),
+    ("Trafik", "Traffic"),
+    ("Bibliotek och kultur", "Library and culture"),
+    ("Trygghet", "Safety"),
+];
+
 /// The demo resident's link code works this long, so it can be printed and used later.
 pub const LINK_CODE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
@@ -580,6 +588,15 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
     set_writer(&mut events_doc, random_bytes());
     let themes: Vec<String> = THEMES.iter().map(|t| (*t).to_owned()).collect();
     project::set_themes(&mut events_doc, &themes)?;
+    let names = THEMES
+        .iter()
+        .zip(THEME_NAMES)
+        .map(|(fi, (sv, en))| {
+            let names = [("sv", sv), ("en", en)].map(|(l, n)| (l.to_owned(), n.to_owned()));
+            ((*fi).to_owned(), names.into_iter().collect())
+        })
+        .collect();
+    project::set_theme_names(&mut events_doc, &project::ThemeNames(names))?;
     project::set_languages(&mut events_doc, &LANGUAGES)?;
     let mut first = None;
     for draft in events(now) {
@@ -861,6 +878,9 @@ mod tests {
             .to_doc()
             .unwrap();
         assert_eq!(project::themes(&doc), THEMES);
+        let names = project::theme_names(&doc);
+        assert_eq!(names.name_in(THEMES[1], "sv"), "Trafik");
+        assert_eq!(names.name_in(THEMES[3], "en"), "Safety");
         assert_eq!(project::open_prompts(&doc, Timestamp(now_ms())).len(), 2);
         assert_eq!(project::prompts(&doc).len(), 3);
         assert_eq!(

@@ -2,6 +2,7 @@
 //! `Driver::edit`, so it is durable on this device before the command is answered.
 
 use super::*;
+use crate::sync::core_error::Explain;
 
 impl Driver {
     pub(super) async fn command(
@@ -246,7 +247,7 @@ impl Driver {
                 };
                 let result = match (local, draft.validate()) {
                     (None, _) => Err(words("msg-idea-change-author-only", &[])),
-                    (Some(_), Err(e)) => Err(e.to_string()),
+                    (Some(_), Err(e)) => Err(e.explain()),
                     (Some(local), Ok(())) => {
                         self.edit_doc(
                             stream,
@@ -402,16 +403,31 @@ impl Driver {
                 };
                 let _ = reply.send(result);
             }
-            Command::SetThemes { themes, reply } => {
+            Command::SetThemes {
+                themes,
+                names,
+                reply,
+            } => {
                 let result = match clean_themes(&themes) {
                     Err(e) => Err(e),
                     Ok(themes) => {
-                        self.edit_doc(
-                            stream,
-                            |i| Some(i.join.project_doc),
-                            |d, _| project::set_themes(d, &themes),
-                        )
-                        .await
+                        let names = names.cleaned(&themes);
+                        if names.too_long().is_some() {
+                            Err(words(
+                                "msg-theme-name-too-long",
+                                &[("max", project::MAX_THEME_NAME_CHARS.into())],
+                            ))
+                        } else {
+                            self.edit_doc(
+                                stream,
+                                |i| Some(i.join.project_doc),
+                                |d, _| {
+                                    project::set_themes(d, &themes)?;
+                                    project::set_theme_names(d, &names)
+                                },
+                            )
+                            .await
+                        }
                     }
                 };
                 let _ = reply.send(result);
@@ -450,7 +466,7 @@ impl Driver {
             Command::InboxRead => self.inbox_read().await,
             Command::SaveEvent { id, draft, reply } => {
                 let result = match draft.validate() {
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.explain()),
                     Ok(()) => {
                         let event = id.unwrap_or_else(|| EventId::from_bytes(web::random_bytes()));
                         self.edit_doc(
@@ -570,7 +586,7 @@ impl Driver {
         }
     }
 
-    async fn edit_doc<R, E: std::fmt::Display>(
+    async fn edit_doc<R, E: Explain>(
         &mut self,
         stream: &mut Option<SplitStream<WebSocket>>,
         pick: impl Fn(&Identity) -> Option<DocId>,

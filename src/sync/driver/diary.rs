@@ -6,6 +6,7 @@
 //! leaves the entry in both places, never in neither.
 
 use super::*;
+use crate::sync::core_error::Explain;
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::EntryDraft;
 
@@ -22,7 +23,7 @@ impl Driver {
 
     /// A change to the private diary, durable in the sealed store before it is answered.
     /// A failed save reloads the diary from the store, so the change is not half-kept.
-    async fn edit_private<R, E: std::fmt::Display>(
+    async fn edit_private<R, E: Explain>(
         &mut self,
         f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
     ) -> Result<R, String> {
@@ -30,7 +31,7 @@ impl Driver {
             return Err(words("msg-open-profile-first", &[]));
         };
         let now = web::now();
-        let r = f(doc, now).map_err(|e| e.to_string())?;
+        let r = f(doc, now).map_err(|e| e.explain())?;
         model::commit(doc, "edit", now);
         let chunk = doc.save_incremental();
         let saved = self.store().append_chunk(&PRIVATE_DOC, &chunk).await;

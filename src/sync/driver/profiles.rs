@@ -5,8 +5,9 @@
 //! dropped (wiped) on lock, so a locked profile's data is ciphertext to everyone.
 
 use super::*;
+use crate::sync::core_error::Explain;
 use crate::sync::profiles::{profile_db, wrong_pin_words, ProfileRecord};
-use kumppani_core::vault::{is_acceptable_pin, VaultError, VaultKey, SALT_LEN};
+use kumppani_core::vault::{is_acceptable_pin, VaultKey, SALT_LEN};
 
 /// The profile's record of which safeguarding notice it has read (its `updated_at`).
 const SAFEGUARDING_SEEN_KEY: &str = "safeguarding_seen";
@@ -248,10 +249,7 @@ impl Driver {
         }
         web::sleep_ms(30).await;
         let salt: [u8; SALT_LEN] = web::random_bytes();
-        let key = VaultKey::derive(pin, &salt).map_err(|e| match e {
-            VaultError::WeakPin => weak_pin(),
-            other => other.to_string(),
-        })?;
+        let key = VaultKey::derive(pin, &salt).map_err(|e| e.explain())?;
         Ok((key, salt))
     }
 

@@ -20,6 +20,7 @@ pub(super) struct Views {
     doors: BTreeMap<EventId, Door>,
     ideas: Vec<PublishedIdea>,
     themes: Vec<String>,
+    theme_names: project::ThemeNames,
     report_threshold: u32,
     my_ideas: BTreeSet<IdeaId>,
     my_supports: BTreeSet<IdeaId>,
@@ -78,6 +79,7 @@ impl Driver {
             st.doors = v.doors;
             st.ideas = v.ideas;
             st.themes = v.themes;
+            st.theme_names = v.theme_names;
             st.report_threshold = v.report_threshold;
             st.my_ideas = v.my_ideas;
             st.my_supports = v.my_supports;
@@ -189,6 +191,7 @@ impl Driver {
                 .map(project::published_ideas)
                 .unwrap_or_default(),
             themes: project_doc.map(project::themes).unwrap_or_default(),
+            theme_names: project_doc.map(project::theme_names).unwrap_or_default(),
             report_threshold: project_doc.map(project::report_threshold).unwrap_or(3),
             my_ideas: member_doc
                 .map(|d| {

@@ -45,6 +45,7 @@ use std::collections::BTreeMap;
 
 mod diary;
 mod ideas;
+mod theme_names;
 
 pub use diary::{
     idle_lock_minutes, open_prompts, prompts, put_prompt, remove_prompt, safeguarding,
@@ -55,6 +56,7 @@ pub use ideas::{
     published_ideas, remove_published_idea, report_threshold, set_published_idea,
     set_report_threshold, set_themes, themes, DEFAULT_REPORT_THRESHOLD,
 };
+pub use theme_names::{set_theme_names, theme_names, ThemeNames, MAX_THEME_NAME_CHARS};
 
 pub const SCHEMA: i64 = 1;
 const EVENTS: &str = "events";
@@ -77,8 +79,14 @@ pub enum ProjectDocError {
     EventExists(EventId),
     #[error(transparent)]
     Invalid(#[from] EventError),
-    #[error("{0}")]
-    InvalidDiary(String),
+    #[error(transparent)]
+    Prompt(#[from] PromptError),
+    #[error("the notice is too long: at most {MAX_NOTICE_CHARS} characters")]
+    NoticeTooLong,
+    #[error("{0:?} is not a language code such as \"fi\"")]
+    NotALanguageCode(String),
+    #[error("a project needs at least one language")]
+    NoLanguage,
     #[error("automerge: {0}")]
     Automerge(#[from] AutomergeError),
 }
@@ -274,18 +282,14 @@ pub fn set_languages(doc: &mut AutoCommit, langs: &[&str]) -> Result<(), Project
     for lang in langs {
         let lang = lang.trim().to_ascii_lowercase();
         if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(ProjectDocError::InvalidDiary(format!(
-                "{lang:?} is not a language code such as \"fi\""
-            )));
+            return Err(ProjectDocError::NotALanguageCode(lang));
         }
         if !clean.contains(&lang) {
             clean.push(lang);
         }
     }
     if clean.is_empty() {
-        return Err(ProjectDocError::InvalidDiary(
-            "a project needs at least one language".into(),
-        ));
+        return Err(ProjectDocError::NoLanguage);
     }
     let settings = top(doc, SETTINGS)?;
     if get_str_list(doc, &settings, LANGUAGES) != clean {

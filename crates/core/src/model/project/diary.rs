@@ -114,9 +114,7 @@ pub fn put_prompt(
     draft: &PromptDraft,
     now: Timestamp,
 ) -> Result<(), ProjectDocError> {
-    draft
-        .validate()
-        .map_err(|e| ProjectDocError::InvalidDiary(e.to_string()))?;
+    draft.validate()?;
     let prompts = ensure_map(doc, &ROOT, PROMPTS)?;
     let obj = ensure_map(doc, &prompts, &id.to_string())?;
     let text = draft.text.trim();
@@ -212,9 +210,7 @@ pub fn set_safeguarding(
 ) -> Result<(), ProjectDocError> {
     let text = text.trim();
     if text.chars().count() > MAX_NOTICE_CHARS {
-        return Err(ProjectDocError::InvalidDiary(format!(
-            "the notice is too long: at most {MAX_NOTICE_CHARS} characters"
-        )));
+        return Err(ProjectDocError::NoticeTooLong);
     }
     let obj = ensure_map(doc, &ROOT, SAFEGUARDING)?;
     if get_str(doc, &obj, "text").as_deref() != Some(text) {
