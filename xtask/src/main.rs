@@ -2,6 +2,7 @@
 //! web app and the hub, and runs them or the tests. Plain std::process::Command.
 
 mod build;
+mod postgres;
 mod run;
 mod test;
 mod tools;

@@ -84,13 +84,17 @@ pub fn main(args: &[String]) -> Result<()> {
             end_to_end(t, long)
         },
     )?;
-    stage(6, "PostgreSQL tests", &mut || {
-        // TODO(postgres): a later issue adds the hub's PostgreSQL tests. Run them
-        // here: ensure PostgreSQL (apt-get install postgresql), start a
-        // throwaway cluster, and pass its URL to the tests.
-        println!("    none yet (a later issue adds them)");
-        Ok(())
-    })?;
+    stage(
+        6,
+        "PostgreSQL tests (store conformance, several hub nodes)",
+        &mut || {
+            let server = crate::postgres::start()?;
+            // The same tests skip themselves in step 3, where no server runs.
+            run(cargo()
+                .args(["test", "-p", "kumppani-hub", "--test", "api", "postgres"])
+                .env("KUMPPANI_TEST_PG_URL", &server.url))
+        },
+    )?;
 
     step(format!(
         "All {STEPS} steps passed in {:.0} s",

@@ -242,7 +242,21 @@ pub fn ensure_chromium() -> Result<()> {
     step(
         "Installing chromium and chromium-driver with apt-get (the browser tests run in Chromium)",
     );
-    let root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
+    apt_install(&["chromium", "chromium-driver"])?;
+    if !Path::new(CHROMIUM).is_file() || !Path::new(CHROMEDRIVER).is_file() {
+        bail!("apt-get finished, but {CHROMIUM} or {CHROMEDRIVER} is still missing");
+    }
+    Ok(())
+}
+
+/// Whether this process runs as root (then apt-get runs directly, else through sudo).
+pub fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+/// `apt-get update` and `apt-get install -y --no-install-recommends <packages>`.
+pub fn apt_install(packages: &[&str]) -> Result<()> {
+    let root = is_root();
     let apt = |args: &[&str]| {
         let mut cmd = if root {
             Command::new("apt-get")
@@ -255,17 +269,9 @@ pub fn ensure_chromium() -> Result<()> {
         run(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])?;
-    if !Path::new(CHROMIUM).is_file() || !Path::new(CHROMEDRIVER).is_file() {
-        bail!("apt-get finished, but {CHROMIUM} or {CHROMEDRIVER} is still missing");
-    }
-    Ok(())
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// Installs e2e/'s npm packages exactly as package-lock.json says (`npm ci`),

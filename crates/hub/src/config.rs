@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Holds `kumppani.sqlite3`.
+    /// Holds `kumppani.sqlite3` (when no `database_url` is given).
     pub data_dir: PathBuf,
+    /// A PostgreSQL database (`postgres://…`) instead of the SQLite file: any number of
+    /// hub nodes can share it.
+    pub database_url: Option<String>,
     /// Where to listen; port 0 picks a free port.
     pub addr: SocketAddr,
     /// The built PWA; `None` serves a page saying the app is not built.
@@ -22,6 +25,7 @@ impl Config {
     pub fn local(data_dir: impl Into<PathBuf>) -> Self {
         Self {
             data_dir: data_dir.into(),
+            database_url: None,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             static_dir: None,
             public_url: None,

@@ -94,7 +94,7 @@ async fn member_changed(
 /// Reads every member document of the project once, then publishes the ideas and sets the
 /// staff document's inbox of shared entries. Both run even when the other fails.
 pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<(), SeatsError> {
-    let _serial = state.derivations.lock(project).await;
+    let _serial = state.derivation_lock(project).await?;
     let Some(record) = state.store.project(project).await? else {
         return Ok(());
     };
@@ -107,7 +107,7 @@ pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<()
     let mut shared = Vec::new();
     let mut seen = Vec::with_capacity(members.len());
     for m in &members {
-        let guard = state.docs.lock(state.store.as_ref(), m.member_doc).await?;
+        let guard = state.derivation_doc(m.member_doc).await?;
         let reading = MemberReading::read(m.id, &m.display_name, &guard);
         seen.push((m.member_doc, MemberReading::of_document(&guard)));
         ideas.push(reading.ideas);

@@ -4,9 +4,14 @@
 //! A document whose change could not be stored is *poisoned*: it holds changes the store
 //! does not, so it is dropped and the next user reloads it from the store. That is how the
 //! hub never acknowledges (or passes on) a change it has not committed.
+//!
+//! Several hub nodes may share one database. Each cached document remembers the last
+//! sequence number of the store it has applied; [`DocGuard::catch_up`] applies what other
+//! nodes appended since (told by [`crate::cluster`], or found when this node appends), and
+//! a compaction only ever runs on a document that has caught up to the chunk it wrote.
 
-use crate::store::{HubStore, StoreError};
-use automerge::AutoCommit;
+use crate::store::{DocSince, HubStore, StoreError};
+use automerge::{AutoCommit, AutomergeError};
 use kumppani_core::ids::DocId;
 use kumppani_core::store::CorruptDoc;
 use std::collections::HashMap;
@@ -14,7 +19,13 @@ use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
-type Slot = Arc<AsyncMutex<Option<AutoCommit>>>;
+/// A document and the last sequence number of the store it holds.
+struct Cached {
+    doc: AutoCommit,
+    seq: u64,
+}
+
+type Slot = Arc<AsyncMutex<Option<Cached>>>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocError {
@@ -24,23 +35,48 @@ pub enum DocError {
     Corrupt(#[from] CorruptDoc),
 }
 
-/// Stores what changed in `doc` since its last save, committed when this returns `Ok`, and
-/// folds the chunks into a snapshot once they pile up. On `Err` the caller poisons the
-/// cached document: it holds changes the store does not.
+impl From<AutomergeError> for DocError {
+    fn from(e: AutomergeError) -> Self {
+        DocError::Corrupt(e.into())
+    }
+}
+
+/// Stores what changed in the document since its last save, committed when this returns
+/// `Ok`, and folds the chunks into a snapshot once they pile up. On `Err` the caller
+/// poisons the cached document: it holds changes the store does not.
 pub async fn persist_changes(
     store: &dyn HubStore,
     id: DocId,
-    doc: &mut AutoCommit,
-) -> Result<(), StoreError> {
-    let chunk = doc.save_incremental();
+    guard: &mut DocGuard,
+) -> Result<(), DocError> {
+    let chunk = guard.cached().doc.save_incremental();
     let appended = store.append_chunk(id, &chunk).await?;
+    if appended.seq > guard.cached().seq + 1 {
+        // Another node appended in between: take its chunks in before any snapshot, which
+        // would otherwise leave them out and drop them.
+        guard.catch_up(store, id).await?;
+    }
+    let cached = guard.cached();
+    cached.seq = cached.seq.max(appended.seq);
     if kumppani_core::store::StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
-        let snapshot = doc.save();
-        if let Err(e) = store.compact(id, &snapshot, appended.seq).await {
+        let snapshot = cached.doc.save();
+        if let Err(e) = store.compact(id, &snapshot, cached.seq).await {
             // The chunks are still there: nothing is lost, compaction waits for next time.
             tracing::warn!(error = %e, doc = %id, "compaction failed");
         }
     }
+    Ok(())
+}
+
+/// Applies what the store gave, and marks it saved so it is never stored a second time.
+fn apply(doc: &mut AutoCommit, since: &DocSince) -> Result<(), AutomergeError> {
+    if let Some(snapshot) = &since.snapshot {
+        doc.load_incremental(snapshot)?;
+    }
+    for (_, chunk) in &since.chunks {
+        doc.load_incremental(chunk)?;
+    }
+    let _ = doc.save_incremental();
     Ok(())
 }
 
@@ -51,7 +87,7 @@ pub struct DocCache {
 
 /// Exclusive use of one cached document.
 pub struct DocGuard {
-    guard: OwnedMutexGuard<Option<AutoCommit>>,
+    guard: OwnedMutexGuard<Option<Cached>>,
 }
 
 impl DocGuard {
@@ -59,22 +95,42 @@ impl DocGuard {
     pub fn poison(mut self) {
         *self.guard = None;
     }
+
+    fn cached(&mut self) -> &mut Cached {
+        self.guard
+            .as_mut()
+            .expect("a DocGuard always holds a document")
+    }
+
+    /// Applies what other hub nodes stored since this node last read or wrote the
+    /// document. Returns whether anything new came in.
+    pub async fn catch_up(&mut self, store: &dyn HubStore, id: DocId) -> Result<bool, DocError> {
+        let cached = self.cached();
+        let since = store.load_doc_since(id, cached.seq).await?;
+        if since.last_seq <= cached.seq {
+            return Ok(false);
+        }
+        let before = cached.doc.get_heads();
+        apply(&mut cached.doc, &since)?;
+        cached.seq = since.last_seq;
+        Ok(cached.doc.get_heads() != before)
+    }
 }
 
 impl Deref for DocGuard {
     type Target = AutoCommit;
     fn deref(&self) -> &AutoCommit {
-        self.guard
+        &self
+            .guard
             .as_ref()
             .expect("a DocGuard always holds a document")
+            .doc
     }
 }
 
 impl DerefMut for DocGuard {
     fn deref_mut(&mut self) -> &mut AutoCommit {
-        self.guard
-            .as_mut()
-            .expect("a DocGuard always holds a document")
+        &mut self.cached().doc
     }
 }
 
@@ -91,14 +147,17 @@ impl DocCache {
             if !self.is_current(id, &slot) {
                 continue;
             }
-            match store
-                .load_doc(id)
-                .await
-                .map_err(DocError::from)
-                .and_then(|s| Ok(s.to_doc()?))
-            {
-                Ok(doc) => {
-                    *guard = Some(doc);
+            let loaded = store.load_doc_since(id, 0).await.map_err(DocError::from);
+            match loaded.and_then(|since| {
+                let mut doc = AutoCommit::new();
+                apply(&mut doc, &since)?;
+                Ok(Cached {
+                    doc,
+                    seq: since.last_seq,
+                })
+            }) {
+                Ok(cached) => {
+                    *guard = Some(cached);
                     return Ok(DocGuard { guard });
                 }
                 Err(e) => {
@@ -107,6 +166,30 @@ impl DocCache {
                 }
             }
         }
+    }
+
+    /// Locks the document and applies what other nodes stored since: for reads that must
+    /// see the store as it is now (derivations under the project lock).
+    pub async fn lock_fresh(&self, store: &dyn HubStore, id: DocId) -> Result<DocGuard, DocError> {
+        let mut guard = self.lock(store, id).await?;
+        if let Err(e) = guard.catch_up(store, id).await {
+            guard.poison();
+            return Err(e);
+        }
+        Ok(guard)
+    }
+
+    /// The document if this node has it in memory, locked; `None` otherwise (a node that
+    /// does not hold a document need not hear of its changes: it loads it fresh later).
+    pub async fn lock_if_cached(&self, id: DocId) -> Option<DocGuard> {
+        let slot = self
+            .slots
+            .lock()
+            .expect("doc cache lock")
+            .get(&id)
+            .cloned()?;
+        let guard = slot.lock_owned().await;
+        guard.is_some().then_some(DocGuard { guard })
     }
 
     fn slot(&self, id: DocId) -> Slot {

@@ -58,11 +58,11 @@ pub async fn publish(
     members: &[MemberIdeas],
 ) -> Result<(), SeatsError> {
     let staff_ideas = {
-        let guard = state.docs.lock(state.store.as_ref(), staff_doc).await?;
+        let guard = state.derivation_doc(staff_doc).await?;
         staff::staff_ideas(&guard)
     };
     let (threshold, published) = {
-        let guard = state.docs.lock(state.store.as_ref(), project_doc).await?;
+        let guard = state.derivation_doc(project_doc).await?;
         (
             project::report_threshold(&guard),
             project::published_ideas(&guard),

@@ -15,6 +15,7 @@
 pub mod access;
 pub mod banner;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod connection;
 pub mod demo;

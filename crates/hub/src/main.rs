@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use kumppani_hub::store::postgres::PgStore;
 use kumppani_hub::store::sqlite::SqliteStore;
 use kumppani_hub::store::HubStore;
 use kumppani_hub::{banner, demo, projects, tokens, Application, Config};
@@ -56,6 +57,10 @@ struct DataArg {
     /// Directory holding kumppani.sqlite3.
     #[arg(long = "data", default_value = "./data")]
     dir: PathBuf,
+    /// A PostgreSQL database to use instead of the SQLite file (postgres://user@host/db);
+    /// several hub nodes can share one.
+    #[arg(long, env = "KUMPPANI_DATABASE_URL")]
+    database_url: Option<String>,
 }
 
 #[derive(Args)]
@@ -89,8 +94,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Project {
             command: ProjectCommand::Create { name, data },
         } => {
-            let store = open(&data.dir).await?;
-            let p = projects::create_project(&store, name.trim()).await?;
+            let store = open(&data).await?;
+            let p = projects::create_project(store.as_ref(), name.trim()).await?;
             println!("Project created: {}", p.name);
             println!("Project id:     {}", p.id);
             println!("Join code:      {}", p.join_code);
@@ -99,7 +104,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Codes { data, public_url } => {
-            let store = open(&data.dir).await?;
+            let store = open(&data).await?;
             print!(
                 "{}",
                 banner::projects(&store.projects().await?, &public_url, true)
@@ -110,14 +115,46 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn open(dir: &std::path::Path) -> anyhow::Result<SqliteStore> {
+/// The store the other commands work on: the same one `serve` would use.
+async fn open(data: &DataArg) -> anyhow::Result<Box<dyn Closable>> {
+    if let Some(url) = &data.database_url {
+        return Ok(Box::new(
+            PgStore::connect(url)
+                .await
+                .context("connecting to PostgreSQL")?,
+        ));
+    }
+    let dir = &data.dir;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    Ok(SqliteStore::open(&dir.join("kumppani.sqlite3")).await?)
+    Ok(Box::new(
+        SqliteStore::open(&dir.join("kumppani.sqlite3")).await?,
+    ))
+}
+
+/// A store that can also be closed cleanly before the command exits.
+#[async_trait::async_trait]
+trait Closable: HubStore {
+    async fn close(&self);
+}
+
+#[async_trait::async_trait]
+impl Closable for SqliteStore {
+    async fn close(&self) {
+        SqliteStore::close(self).await;
+    }
+}
+
+#[async_trait::async_trait]
+impl Closable for PgStore {
+    async fn close(&self) {
+        PgStore::close(self).await;
+    }
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = Config {
         data_dir: args.data.dir,
+        database_url: args.data.database_url,
         addr: args.addr,
         static_dir: args.static_dir,
         public_url: args.public_url,

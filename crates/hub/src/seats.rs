@@ -159,7 +159,7 @@ async fn member_changed(
     member: MemberId,
     doc: DocId,
 ) -> Result<(), SeatsError> {
-    let _serial = state.derivations.lock(project).await;
+    let _serial = state.derivation_lock(project).await?;
     let Some(ctx) = context(state, project).await? else {
         return Ok(());
     };
@@ -177,7 +177,7 @@ pub async fn rederive_project(
     project: ProjectId,
     rescan: bool,
 ) -> Result<(), SeatsError> {
-    let _serial = state.derivations.lock(project).await;
+    let _serial = state.derivation_lock(project).await?;
     let Some(ctx) = context(state, project).await? else {
         return Ok(());
     };
@@ -189,10 +189,7 @@ pub async fn rederive_project(
         }
     }
     let events: Vec<EventId> = {
-        let guard = state
-            .docs
-            .lock(state.store.as_ref(), ctx.project_doc)
-            .await?;
+        let guard = state.derivation_doc(ctx.project_doc).await?;
         project::events(&guard).into_iter().map(|e| e.id).collect()
     };
     for event in events {
@@ -218,17 +215,14 @@ async fn record_receipts(
     doc: DocId,
 ) -> Result<Vec<EventId>, SeatsError> {
     let signups = {
-        let guard = state.docs.lock(state.store.as_ref(), doc).await?;
+        let guard = state.derivation_doc(doc).await?;
         member::signups(&guard)
     };
     if signups.is_empty() {
         return Ok(Vec::new());
     }
     let known: Vec<EventId> = {
-        let guard = state
-            .docs
-            .lock(state.store.as_ref(), ctx.project_doc)
-            .await?;
+        let guard = state.derivation_doc(ctx.project_doc).await?;
         project::events(&guard).into_iter().map(|e| e.id).collect()
     };
     let mut append = Vec::new();
@@ -252,16 +246,13 @@ async fn record_receipts(
 /// Derives one event's seats and writes them to the member, staff and project documents.
 async fn derive_event(state: &AppState, ctx: &Context, event: EventId) -> Result<(), SeatsError> {
     let Some(info) = ({
-        let guard = state
-            .docs
-            .lock(state.store.as_ref(), ctx.project_doc)
-            .await?;
+        let guard = state.derivation_doc(ctx.project_doc).await?;
         project::event(&guard, event)
     }) else {
         return Ok(());
     };
     let (approvals, roster) = {
-        let guard = state.docs.lock(state.store.as_ref(), ctx.staff_doc).await?;
+        let guard = state.derivation_doc(ctx.staff_doc).await?;
         (
             staff::approvals(&guard, event),
             staff::roster(&guard, event)

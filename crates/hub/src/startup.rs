@@ -6,8 +6,9 @@ use crate::config::Config;
 use crate::demo::{self, DemoError};
 use crate::routes;
 use crate::state::{AppState, HubEvent};
+use crate::store::postgres::PgStore;
 use crate::store::sqlite::SqliteStore;
-use crate::store::StoreError;
+use crate::store::{HubStore, StoreError};
 use axum::http::Request;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -26,24 +27,60 @@ pub enum StartupError {
     Demo(#[from] DemoError),
 }
 
+/// The store the hub runs on, kept to close it cleanly at the end.
+#[derive(Clone)]
+enum Backend {
+    Sqlite(SqliteStore),
+    Postgres(PgStore),
+}
+
+impl Backend {
+    async fn open(config: &Config) -> Result<Self, StartupError> {
+        Ok(match &config.database_url {
+            Some(url) => Backend::Postgres(PgStore::connect(url).await?),
+            None => {
+                std::fs::create_dir_all(&config.data_dir)?;
+                Backend::Sqlite(SqliteStore::open(&config.database_path()).await?)
+            }
+        })
+    }
+
+    fn store(&self) -> Arc<dyn HubStore> {
+        match self {
+            Backend::Sqlite(s) => Arc::new(s.clone()),
+            Backend::Postgres(s) => Arc::new(s.clone()),
+        }
+    }
+
+    async fn close(&self) {
+        match self {
+            Backend::Sqlite(s) => s.close().await,
+            Backend::Postgres(s) => s.close().await,
+        }
+    }
+}
+
 pub struct Application {
     listener: TcpListener,
     addr: SocketAddr,
     state: AppState,
-    sqlite: SqliteStore,
+    backend: Backend,
 }
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        std::fs::create_dir_all(&config.data_dir)?;
-        let sqlite = SqliteStore::open(&config.database_path()).await?;
+        let backend = Backend::open(&config).await?;
+        let store = backend.store();
         if config.seed_demo {
-            demo::seed_if_empty(&sqlite).await?;
+            demo::seed_if_empty(store.as_ref()).await?;
         }
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
-        crate::projects::ensure_all_project_docs(&sqlite).await?;
-        let state = AppState::new(Arc::new(sqlite.clone()), config);
+        crate::projects::ensure_all_project_docs(store.as_ref()).await?;
+        let mut state = AppState::new(store, config);
+        // Listening starts before the rederivation, so nothing another node writes from
+        // here on is missed.
+        state.clustered = crate::cluster::listen(&state).await?;
         // Derivation is a function of the member documents and the receipt log: running it
         // at every start repairs whatever a crash cut short.
         if let Err(e) = crate::seats::rederive_all(&state).await {
@@ -56,7 +93,7 @@ impl Application {
             listener,
             addr,
             state,
-            sqlite,
+            backend,
         })
     }
 
@@ -105,7 +142,7 @@ impl Application {
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
-        self.sqlite.close().await;
+        self.backend.close().await;
         result
     }
 }

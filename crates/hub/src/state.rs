@@ -2,10 +2,10 @@
 //! bus that tells open sync connections what changed.
 
 use crate::config::Config;
-use crate::docs::DocCache;
+use crate::docs::{DocCache, DocError, DocGuard};
 use crate::seats::ProjectLocks;
-use crate::store::HubStore;
-use kumppani_core::ids::{DeviceId, DocId};
+use crate::store::{HubStore, ProjectGuard, StoreError};
+use kumppani_core::ids::{DeviceId, DocId, ProjectId};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tokio::sync::broadcast;
@@ -36,7 +36,15 @@ pub struct AppState {
     pub hub_actor: [u8; 16],
     /// What each member document last gave the derivations, to skip unchanged ones.
     pub member_inputs: crate::derivation::MemberInputs,
+    /// Other hub nodes share the store: derivations read documents fresh from it.
+    pub clustered: bool,
     next_connection: Arc<AtomicU64>,
+}
+
+/// A project's derivation lock: this node's, then the store's across nodes.
+pub struct DerivationLock {
+    _cluster: ProjectGuard,
+    _local: tokio::sync::OwnedMutexGuard<()>,
 }
 
 impl AppState {
@@ -50,6 +58,7 @@ impl AppState {
             derivations: ProjectLocks::default(),
             hub_actor: crate::tokens::random_bytes(),
             member_inputs: Default::default(),
+            clustered: false,
             next_connection: Arc::new(AtomicU64::new(1)),
         }
     }
@@ -57,6 +66,26 @@ impl AppState {
     /// A number that tells this process's sync connections apart.
     pub fn connection_id(&self) -> u64 {
         self.next_connection.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Derivations of `project` run one at a time, on this node and across nodes.
+    pub async fn derivation_lock(&self, project: ProjectId) -> Result<DerivationLock, StoreError> {
+        let local = self.derivations.lock(project).await;
+        let cluster = self.store.lock_project(project).await?;
+        Ok(DerivationLock {
+            _cluster: cluster,
+            _local: local,
+        })
+    }
+
+    /// A document for a derivation to read: with other nodes on the store, first brought up
+    /// to what they stored (a notification may still be on its way).
+    pub async fn derivation_doc(&self, doc: DocId) -> Result<DocGuard, DocError> {
+        if self.clustered {
+            self.docs.lock_fresh(self.store.as_ref(), doc).await
+        } else {
+            self.docs.lock(self.store.as_ref(), doc).await
+        }
     }
 
     pub fn publish(&self, event: HubEvent) {

@@ -1,17 +1,24 @@
 //! The hub's storage, as a trait: projects, codes, members, devices, document access
 //! metadata, documents (snapshot + incremental chunks) and per-device sync states.
 //!
-//! [`sqlite::SqliteStore`] is the implementation today; a PostgreSQL one goes beside it and
-//! must pass the same [`conformance`] suite. Invariants every implementation keeps:
+//! [`sqlite::SqliteStore`] (one file, one hub node) and [`postgres::PgStore`] (one database,
+//! any number of hub nodes) both pass the same [`conformance`] suite. Invariants every
+//! implementation keeps:
 //! - a write is durable when its method returns `Ok` (the hub acknowledges changes after that);
 //! - multi-row writes ([`HubStore::create_member`], [`HubStore::redeem_link_code`],
 //!   [`HubStore::compact`]) are one transaction: all or nothing;
-//! - a link code is redeemed at most once, even by two racing requests.
+//! - a link code is redeemed at most once, even by two racing requests;
+//! - a document's chunks get sequence numbers in the order they commit, and a compaction
+//!   never replaces a snapshot that covers more than it does, so a node that compacts from
+//!   what it has read never drops a chunk another node appended meanwhile.
 
 pub mod conformance;
+pub mod postgres;
+mod rows;
 pub mod sqlite;
 
 use async_trait::async_trait;
+use futures::stream::BoxStream;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
 use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
@@ -204,6 +211,42 @@ pub struct Appended {
     pub chunks_since_snapshot: usize,
 }
 
+/// A document's chunks after a given sequence number; the snapshot too when asked for
+/// everything (`after = 0`: a first snapshot covers no chunk) or when a compaction folded
+/// some of the asked-for chunks into it since.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocSince {
+    pub snapshot: Option<Vec<u8>>,
+    /// `(seq, bytes)` with `seq` greater than asked, in order.
+    pub chunks: Vec<(u64, Vec<u8>)>,
+    /// The highest sequence number stored for the document (the snapshot's or a chunk's),
+    /// or the one asked for when nothing is newer.
+    pub last_seq: u64,
+}
+
+/// What another hub node on the same database did, for this node to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterEvent {
+    /// A chunk was committed to a document.
+    DocAppended { doc: DocId, seq: u64 },
+    /// A device was revoked: its connections on every node close.
+    DeviceRevoked(DeviceId),
+}
+
+/// Holds a project's derivation lock across hub nodes until dropped.
+pub struct ProjectGuard(#[allow(dead_code)] Option<Box<dyn Send>>);
+
+impl ProjectGuard {
+    /// For a store only one node uses: the node's own locks suffice.
+    pub fn local() -> Self {
+        Self(None)
+    }
+
+    pub fn holding(inner: Box<dyn Send>) -> Self {
+        Self(Some(inner))
+    }
+}
+
 #[async_trait]
 pub trait HubStore: Send + Sync + 'static {
     /// Creates a project with its reusable join and organiser codes.
@@ -272,7 +315,12 @@ pub trait HubStore: Send + Sync + 'static {
     /// Appends a chunk durably.
     async fn append_chunk(&self, doc: DocId, chunk: &[u8]) -> Result<Appended, StoreError>;
 
-    /// Replaces the snapshot and drops every chunk with `seq <= through`, in one transaction.
+    /// What was stored for the document after sequence number `after` (see [`DocSince`]);
+    /// `after = 0` gives the whole document.
+    async fn load_doc_since(&self, doc: DocId, after: u64) -> Result<DocSince, StoreError>;
+
+    /// Replaces the snapshot and drops every chunk with `seq <= through`, in one
+    /// transaction; does nothing when the stored snapshot already covers `through`.
     async fn compact(&self, doc: DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError>;
 
     async fn sync_state(&self, doc: DocId, device: DeviceId)
@@ -310,4 +358,16 @@ pub trait HubStore: Send + Sync + 'static {
         receipts: &[(EventId, MemberId, ReceiptKind)],
         now: i64,
     ) -> Result<(), StoreError>;
+
+    /// Serialises derivations of `project` across every hub node on this store until the
+    /// guard is dropped (the receipt log and the documents it writes are read and written
+    /// under it, so two nodes never give one seat twice).
+    async fn lock_project(&self, project: ProjectId) -> Result<ProjectGuard, StoreError>;
+
+    /// Tells the other nodes that a device was revoked.
+    async fn announce_revoked(&self, device: DeviceId) -> Result<(), StoreError>;
+
+    /// What other nodes on this store do, as it happens; `None` for a store only one node
+    /// can use.
+    async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError>;
 }

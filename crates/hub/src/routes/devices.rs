@@ -174,6 +174,10 @@ async fn revoke_device(
     }
     state.store.revoke_device(target, now_ms()).await?;
     state.publish(HubEvent::DeviceRevoked(target));
+    if let Err(e) = state.store.announce_revoked(target).await {
+        // The token is already refused everywhere; only open connections elsewhere linger.
+        tracing::warn!(error = %e, device = %target, "could not tell other nodes of a revocation");
+    }
     tracing::info!(device = %target, by = %who.device, "device revoked");
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,5 +1,5 @@
 //! The suite every [`HubStore`] passes. Each function takes a fresh, empty store; the
-//! integration tests run them all on SQLite in a temp file (and later on PostgreSQL).
+//! integration tests run them all on SQLite in a temp file and on a real PostgreSQL server.
 
 use super::*;
 use crate::tokens;
@@ -307,6 +307,84 @@ pub async fn compaction_keeps_content<S: HubStore + ?Sized>(store: &S) {
     let mut reloaded = store.load_doc(id).await.unwrap().to_doc().unwrap();
     assert_eq!(member::entries(&reloaded).len(), 5);
     assert_eq!(reloaded.get_heads(), doc.get_heads());
+}
+
+/// A node catching up reads only what came after what it has; a compaction that covers
+/// less than the stored snapshot (another node's, late) changes nothing.
+pub async fn loading_since_and_late_compactions<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (m, _) = member_with_device(store, p, 1).await;
+    let id = m.member_doc;
+    let first = store.load_doc_since(id, 0).await.unwrap();
+    assert!(
+        first.snapshot.is_some(),
+        "everything includes the first snapshot"
+    );
+    assert!(first.chunks.is_empty());
+    let start = first.last_seq;
+
+    let mut doc = first
+        .snapshot
+        .as_deref()
+        .map(automerge::AutoCommit::load)
+        .unwrap()
+        .unwrap();
+    set_writer(&mut doc, [1; 16]);
+    let mut seqs = Vec::new();
+    for n in 1..=3 {
+        seqs.push(
+            store
+                .append_chunk(id, &write(&mut doc, n))
+                .await
+                .unwrap()
+                .seq,
+        );
+    }
+    assert!(seqs[0] > start && seqs.windows(2).all(|w| w[0] < w[1]));
+    let all = store.load_doc_since(id, 0).await.unwrap();
+    assert!(all.snapshot.is_some());
+    assert_eq!(all.chunks.len(), 3);
+    assert_eq!(all.last_seq, seqs[2]);
+    let later = store.load_doc_since(id, seqs[0]).await.unwrap();
+    assert!(
+        later.snapshot.is_none(),
+        "nothing asked for was folded into the snapshot"
+    );
+    assert_eq!(
+        later.chunks.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        seqs[1..]
+    );
+    let nothing = store.load_doc_since(id, seqs[2]).await.unwrap();
+    assert!(nothing.snapshot.is_none() && nothing.chunks.is_empty());
+    assert_eq!(nothing.last_seq, seqs[2]);
+
+    // A compaction through the second chunk: a reader that had only the first gets the
+    // snapshot and the third chunk.
+    let stale = StoredDoc {
+        snapshot: all.snapshot.clone(),
+        chunks: all.chunks[..1].to_vec(),
+    }
+    .to_doc()
+    .unwrap()
+    .save();
+    let two = StoredDoc {
+        snapshot: all.snapshot.clone(),
+        chunks: all.chunks[..2].to_vec(),
+    }
+    .to_doc()
+    .unwrap()
+    .save();
+    store.compact(id, &two, seqs[1]).await.unwrap();
+    let behind = store.load_doc_since(id, seqs[0]).await.unwrap();
+    assert_eq!(behind.snapshot.as_deref(), Some(two.as_slice()));
+    assert_eq!(behind.chunks.len(), 1);
+    assert_eq!(behind.last_seq, seqs[2]);
+
+    // Another node's late compaction through the first chunk only: nothing changes.
+    store.compact(id, &stale, seqs[0]).await.unwrap();
+    let kept = store.load_doc(id).await.unwrap();
+    assert_eq!(kept.snapshot.as_deref(), Some(two.as_slice()));
+    assert_eq!(member::entries(&kept.to_doc().unwrap()).len(), 3);
 }
 
 /// Sync states are kept per document and device and replaced on save.

@@ -1,21 +1,21 @@
 //! [`HubStore`] on one SQLite file (WAL mode, full sync): nothing to install, one file to
 //! back up. Migrations are embedded SQL, run at open, tracked by `PRAGMA user_version`.
 
+use super::rows::*;
 use super::{
-    Appended, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, HubStore, MemberRecord,
-    NewDevice, NewMember, NewProjectDocs, ProjectRecord, Redeemed, Role, StoreError,
+    Appended, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, DocSince,
+    HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard, ProjectRecord,
+    Redeemed, StoreError,
 };
 use async_trait::async_trait;
+use futures::stream::BoxStream;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
 use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
 use kumppani_core::wire::DocKind;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::path::Path;
-use std::str::FromStr;
 use std::time::Duration;
 
 /// Each entry moves the schema from version `index` to `index + 1`.
@@ -73,68 +73,6 @@ impl SqliteStore {
         self.pool.close().await;
     }
 }
-
-fn parse_id<T: FromStr>(s: &str) -> Result<T, StoreError> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt(format!("bad id {s:?}")))
-}
-
-fn opt_id<T: FromStr>(s: Option<String>) -> Result<Option<T>, StoreError> {
-    s.as_deref().map(parse_id).transpose()
-}
-
-fn member_from_row(row: &SqliteRow) -> Result<MemberRecord, StoreError> {
-    let role: String = row.try_get("role")?;
-    Ok(MemberRecord {
-        id: parse_id(row.try_get::<&str, _>("id")?)?,
-        project: parse_id(row.try_get::<&str, _>("project_id")?)?,
-        display_name: row.try_get("display_name")?,
-        role: Role::parse(&role)
-            .ok_or_else(|| StoreError::Corrupt(format!("bad role {role:?}")))?,
-        member_doc: parse_id(row.try_get::<&str, _>("member_doc")?)?,
-    })
-}
-
-fn code_from_row(row: &SqliteRow) -> Result<CodeRecord, StoreError> {
-    let kind: String = row.try_get("kind")?;
-    let member: Option<String> = row.try_get("member_id")?;
-    Ok(CodeRecord {
-        code: row.try_get("code")?,
-        project: parse_id(row.try_get::<&str, _>("project_id")?)?,
-        kind: CodeKind::parse(&kind)
-            .ok_or_else(|| StoreError::Corrupt(format!("bad code kind {kind:?}")))?,
-        member: member.as_deref().map(parse_id).transpose()?,
-        expires_at: row.try_get("expires_at")?,
-        used_at: row.try_get("used_at")?,
-    })
-}
-
-fn doc_kind(v: i64) -> Result<DocKind, StoreError> {
-    Ok(match v {
-        1 => DocKind::Member,
-        2 => DocKind::Project,
-        3 => DocKind::Staff,
-        _ => return Err(StoreError::Corrupt(format!("bad doc kind {v}"))),
-    })
-}
-
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
-}
-
-const MEMBER_COLUMNS: &str = "id, project_id, display_name, role, member_doc";
-
-fn device_from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
-    Ok(DeviceRecord {
-        id: parse_id(row.try_get::<&str, _>("id")?)?,
-        member: parse_id(row.try_get::<&str, _>("member_id")?)?,
-        name: row.try_get("name")?,
-        created_at: row.try_get("created_at")?,
-        revoked_at: row.try_get("revoked_at")?,
-    })
-}
-
-const DEVICE_COLUMNS: &str = "id, member_id, name, created_at, revoked_at";
 
 #[async_trait]
 impl HubStore for SqliteStore {
@@ -447,12 +385,43 @@ impl HubStore for SqliteStore {
         })
     }
 
+    async fn load_doc_since(&self, doc: DocId, after: u64) -> Result<DocSince, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let snapshot: Option<(Vec<u8>, i64)> =
+            sqlx::query_as("SELECT data, through_seq FROM doc_snapshots WHERE doc_id = ?")
+                .bind(doc.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let rows = sqlx::query(
+            "SELECT seq, data FROM doc_chunks WHERE doc_id = ? AND seq > ? ORDER BY seq",
+        )
+        .bind(doc.to_string())
+        .bind(after as i64)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let chunks: Vec<(u64, Vec<u8>)> = rows
+            .iter()
+            .map(|row| Ok((row.try_get::<i64, _>("seq")? as u64, row.try_get("data")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        let through = snapshot.as_ref().map_or(0, |(_, t)| *t as u64);
+        let last_seq = chunks.last().map_or(0, |(s, _)| *s).max(through).max(after);
+        Ok(DocSince {
+            snapshot: snapshot
+                .filter(|(_, t)| after == 0 || *t as u64 > after)
+                .map(|(data, _)| data),
+            chunks,
+            last_seq,
+        })
+    }
+
     async fn compact(&self, doc: DocId, snapshot: &[u8], through: u64) -> Result<(), StoreError> {
         let mut tx = self.pool.begin_with(IMMEDIATE).await?;
         sqlx::query(
             "INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
              ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data,
-                 through_seq = MAX(through_seq, excluded.through_seq)",
+                 through_seq = excluded.through_seq
+             WHERE excluded.through_seq > doc_snapshots.through_seq",
         )
         .bind(doc.to_string())
         .bind(snapshot)
@@ -612,13 +581,18 @@ impl HubStore for SqliteStore {
         tx.commit().await?;
         Ok(())
     }
-}
 
-fn receipt_kind(s: &str) -> Result<ReceiptKind, StoreError> {
-    match s {
-        "request" => Ok(ReceiptKind::Request),
-        "cancel" => Ok(ReceiptKind::Cancel),
-        _ => Err(StoreError::Corrupt(format!("bad receipt kind {s:?}"))),
+    async fn lock_project(&self, _project: ProjectId) -> Result<ProjectGuard, StoreError> {
+        Ok(ProjectGuard::local())
+    }
+
+    async fn announce_revoked(&self, _device: DeviceId) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError> {
+        // One file, one node: there is nobody else to hear from.
+        Ok(None)
     }
 }
 

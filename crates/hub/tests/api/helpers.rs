@@ -1,7 +1,7 @@
 //! Spawning the hub, calling its API, and driving the real device protocol
 //! (`kumppani_core::session::ClientSession`) over a tokio-tungstenite socket.
 
-use futures::{SinkExt, StreamExt};
+use futures::{FutureExt, SinkExt, StreamExt};
 use kumppani_core::api::{JoinResponse, LinkCodeResponse};
 use kumppani_core::ids::{DocId, EntryId};
 use kumppani_core::model::{member, DiaryEntry, EntryDraft, Mood};
@@ -11,9 +11,13 @@ use kumppani_core::time::Timestamp;
 use kumppani_core::wire::{ErrorCode, Frame};
 use kumppani_hub::clock::now_ms;
 use kumppani_hub::projects::{create_project, NewProject};
+use kumppani_hub::store::postgres::PgStore;
 use kumppani_hub::store::HubStore;
 use kumppani_hub::tokens::random_bytes;
 use kumppani_hub::{Application, Config};
+use sqlx::Connection;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
@@ -380,5 +384,69 @@ impl Device {
     pub async fn close(mut self) {
         let _ = self.ws.close(None).await;
         while let Ok(Some(_)) = tokio::time::timeout(WAIT, self.ws.next()).await {}
+    }
+}
+
+/// A fresh database on the test server, dropped after the test (even a failed one).
+pub struct TestDb {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+impl TestDb {
+    pub async fn create() -> Option<Self> {
+        let Ok(admin_url) = std::env::var("KUMPPANI_TEST_PG_URL") else {
+            eprintln!("KUMPPANI_TEST_PG_URL is not set: skipped the PostgreSQL store tests");
+            return None;
+        };
+        let name = format!("kumppani_test_{}", hex::encode(random_bytes::<8>()));
+        let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+        sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        let url = with_database(&admin_url, &name);
+        Some(Self {
+            admin_url,
+            name,
+            url,
+        })
+    }
+
+    pub async fn store(&self) -> PgStore {
+        PgStore::connect(&self.url).await.unwrap()
+    }
+
+    /// Runs `test`, then drops the database whatever happened, then passes on a panic.
+    pub async fn run<F: Future<Output = ()>>(self, test: F) {
+        let outcome = AssertUnwindSafe(test).catch_unwind().await;
+        let mut admin = sqlx::PgConnection::connect(&self.admin_url).await.unwrap();
+        sqlx::raw_sql(&format!("DROP DATABASE {} WITH (FORCE)", self.name))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+    }
+}
+
+/// `url` with its database (the path) replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_start..].find('/') {
+        Some(i) => &base[..authority_start + i],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
     }
 }
