@@ -61,7 +61,8 @@ fn find_bin() -> Option<PathBuf> {
 fn as_owner(program: &Path) -> Command {
     if is_root() {
         let mut cmd = Command::new("runuser");
-        cmd.args(["-u", "postgres", "--"]).arg(program);
+        // `postgres` may not enter the checkout: start it where anyone may be.
+        cmd.args(["-u", "postgres", "--"]).arg(program).current_dir("/");
         cmd
     } else {
         Command::new(program)
@@ -90,7 +91,14 @@ pub fn start() -> Result<Postgres> {
         }
     };
     let port = free_port()?;
-    let dir = target_dir().join(format!("kumppani-pg-{port}"));
+    // Run as `postgres`, the server must reach its files: a checkout under a private
+    // directory (mktemp's, a home) would not let it, so it lives in the temp dir then.
+    let dir = if is_root() {
+        std::env::temp_dir()
+    } else {
+        target_dir()
+    }
+    .join(format!("kumppani-pg-{port}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     if is_root() {

@@ -1,4 +1,5 @@
-//! `cargo xtask test [--long]`: every check and test, in order, failing fast.
+//! `cargo xtask test [--long] [--only N]`: every check and test, in order, failing fast
+//! (`--only N` runs step N alone, e.g. `--only 6` for the PostgreSQL tests).
 
 use std::path::Path;
 use std::time::Instant;
@@ -12,15 +13,29 @@ const STEPS: usize = 6;
 
 pub fn main(args: &[String]) -> Result<()> {
     let mut long = false;
-    for arg in args {
+    let mut only: Option<usize> = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--long" => long = true,
-            other => bail!("unknown option `{other}` (usage: cargo xtask test [--long])"),
+            "--only" => {
+                let n = args.next().and_then(|n| n.parse().ok());
+                match n {
+                    Some(n @ 1..=STEPS) => only = Some(n),
+                    _ => bail!("--only takes a step number from 1 to {STEPS}"),
+                }
+            }
+            other => {
+                bail!("unknown option `{other}` (usage: cargo xtask test [--long] [--only N])")
+            }
         }
     }
     let started = Instant::now();
     let mut done: Vec<(String, f64)> = Vec::new();
     let mut stage = |n: usize, name: &str, body: &mut dyn FnMut() -> Result<()>| -> Result<()> {
+        if only.is_some_and(|only| only != n) {
+            return Ok(());
+        }
         step(format!("Step {n}/{STEPS}: {name}"));
         let t = Instant::now();
         body().with_context(|| format!("step {n}/{STEPS} ({name}) failed"))?;
@@ -80,8 +95,15 @@ pub fn main(args: &[String]) -> Result<()> {
         5,
         "browser end-to-end tests (Playwright, e2e/)",
         &mut || {
-            let t = web_tools.as_ref().context("the web tools are missing")?;
-            end_to_end(t, long)
+            // Found by step 4, unless it was skipped (`--only 5`).
+            let t = match web_tools.take() {
+                Some(t) => t,
+                None => {
+                    tools::ensure_chromium()?;
+                    tools::ensure_web_tools()?
+                }
+            };
+            end_to_end(&t, long)
         },
     )?;
     stage(
@@ -96,8 +118,12 @@ pub fn main(args: &[String]) -> Result<()> {
         },
     )?;
 
+    let which = match only {
+        Some(n) => format!("Step {n}"),
+        None => format!("All {STEPS} steps"),
+    };
     step(format!(
-        "All {STEPS} steps passed in {:.0} s",
+        "{which} passed in {:.0} s",
         started.elapsed().as_secs_f64()
     ));
     for (name, secs) in &done {
