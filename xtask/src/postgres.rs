@@ -62,7 +62,9 @@ fn as_owner(program: &Path) -> Command {
     if is_root() {
         let mut cmd = Command::new("runuser");
         // `postgres` may not enter the checkout: start it where anyone may be.
-        cmd.args(["-u", "postgres", "--"]).arg(program).current_dir("/");
+        cmd.args(["-u", "postgres", "--"])
+            .arg(program)
+            .current_dir("/");
         cmd
     } else {
         Command::new(program)

@@ -205,7 +205,7 @@ impl Connection {
             });
             // The hub's answer (seats, counts) goes out with the reply where it can.
             crate::seats::after_change(state, doc, meta).await;
-            crate::derivation::after_change(state, doc, meta).await;
+            crate::derivation::after_change(state, meta);
             guard = match state.docs.lock(state.store.as_ref(), doc).await {
                 Ok(guard) => guard,
                 Err(e) => {

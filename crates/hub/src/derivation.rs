@@ -2,24 +2,26 @@
 //! the published ideas in the project document ([`crate::ideas`]) and the inbox of shared
 //! diary entries in the staff document ([`crate::diary`]).
 //!
-//! The pass reads every member document of the project once and hands each derivation what
-//! it needs. It runs after a member document changes (unless nothing the derivations read
-//! changed: a sign-up, say), after the project or staff document changes (an organiser's
-//! answer, or a hand-edited inbox to put right), and for every project at startup. Each
-//! derivation is a pure function of the documents and writes only what differs, so running
-//! the pass again writes nothing. Passes share the per-project lock with seats
-//! ([`crate::seats::ProjectLocks`]) and store each change before connections are told of it.
+//! The pass reads every member document of the project and hands each derivation what it
+//! needs. It runs in the background after a member document changes, after the project or
+//! staff document changes (an organiser's answer, or a hand-edited inbox to put right), and
+//! for every project at startup. Requests that arrive while a pass runs coalesce into one
+//! more pass ([`Passes`]), and a member document whose heads did not move since the last
+//! pass is not read again ([`MemberInputs`]): a burst of K changes costs a few passes, not
+//! K passes over K documents. Each derivation is a pure function of the documents and
+//! writes only what differs, so running the pass again writes nothing. Passes share the
+//! project's derivation lock with seats and store each change before connections are told.
 
 use crate::seats::SeatsError;
 use crate::state::AppState;
 use crate::store::DocMeta;
-use automerge::AutoCommit;
+use automerge::{AutoCommit, ChangeHash};
 use kumppani_core::derive::diary::member_shared_entries;
 use kumppani_core::derive::ideas::MemberIdeas;
 use kumppani_core::ids::{DocId, MemberId, ProjectId};
 use kumppani_core::model::staff::SharedEntry;
 use kumppani_core::wire::DocKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 /// What the derivations read from one member document.
@@ -38,62 +40,141 @@ impl MemberReading {
             shared: member_shared_entries(member, display_name, doc),
         }
     }
-
-    /// The reading with a placeholder member and no name: enough to tell whether the
-    /// document changed in a way the derivations see. The name is not compared: it comes
-    /// from the members table, not the document.
-    fn of_document(doc: &AutoCommit) -> Self {
-        Self::read(MemberId::from_bytes([0; 16]), "", doc)
-    }
 }
 
-/// What each member document last gave a pass that completed. A member document that reads
-/// the same needs no new pass.
+/// A member document's heads when last read, and what it gave.
+type Seen = (Vec<ChangeHash>, Arc<MemberReading>);
+
+/// What each member document gave the last pass that read it, with the document's heads
+/// then: a document whose heads did not move is not read again. Also the projects whose
+/// inbox holds exactly what these readings say (the last pass wrote it), so the next pass
+/// may write only the difference.
 #[derive(Clone, Default)]
 pub struct MemberInputs {
-    seen: Arc<Mutex<HashMap<DocId, MemberReading>>>,
+    seen: Arc<Mutex<HashMap<DocId, Seen>>>,
+    inbox_written: Arc<Mutex<HashSet<ProjectId>>>,
 }
 
 impl MemberInputs {
-    fn unchanged(&self, doc: DocId, now: &MemberReading) -> bool {
-        self.seen.lock().expect("member inputs").get(&doc) == Some(now)
+    fn get(&self, doc: DocId, heads: &[ChangeHash]) -> Option<Arc<MemberReading>> {
+        let seen = self.seen.lock().expect("member inputs");
+        seen.get(&doc)
+            .filter(|(h, _)| h == heads)
+            .map(|(_, r)| r.clone())
     }
 
-    fn remember(&self, seen: impl IntoIterator<Item = (DocId, MemberReading)>) {
-        self.seen.lock().expect("member inputs").extend(seen);
+    /// Stores the reading; returns the one before.
+    fn put(
+        &self,
+        doc: DocId,
+        heads: Vec<ChangeHash>,
+        reading: Arc<MemberReading>,
+    ) -> Option<Arc<MemberReading>> {
+        let mut seen = self.seen.lock().expect("member inputs");
+        seen.insert(doc, (heads, reading)).map(|(_, r)| r)
+    }
+
+    /// After a failed write: the next pass reads these documents again and writes in full.
+    fn forget(&self, project: ProjectId, docs: impl IntoIterator<Item = DocId>) {
+        self.inbox_written
+            .lock()
+            .expect("member inputs")
+            .remove(&project);
+        let mut seen = self.seen.lock().expect("member inputs");
+        for doc in docs {
+            seen.remove(&doc);
+        }
+    }
+
+    fn inbox_is_written(&self, project: ProjectId) -> bool {
+        self.inbox_written
+            .lock()
+            .expect("member inputs")
+            .contains(&project)
+    }
+
+    fn inbox_written(&self, project: ProjectId) {
+        self.inbox_written
+            .lock()
+            .expect("member inputs")
+            .insert(project);
     }
 }
 
-/// Runs what follows a stored change to `doc`; failures are logged (the next change or the
-/// next start derives again from the same documents).
-pub async fn after_change(state: &AppState, doc: DocId, meta: DocMeta) {
-    let result = match meta.kind {
-        DocKind::Member => member_changed(state, meta.project, doc).await,
-        DocKind::Project | DocKind::Staff => rederive_project(state, meta.project).await,
-    };
-    if let Err(e) = result {
-        tracing::error!(error = %e, %doc, "could not derive from the member documents");
+/// Passes waiting per project. A burst of changes (a hall full of phones coming online)
+/// asks for many; one pass that starts after the last of them reads them all, so they
+/// coalesce into a few passes instead of one each.
+#[derive(Clone, Default)]
+pub struct Passes {
+    wanted: Arc<Mutex<HashMap<ProjectId, Wanted>>>,
+}
+
+#[derive(Clone, Copy)]
+struct Wanted {
+    /// A pass is running; when it ends it runs again if `again`.
+    again: bool,
+    /// Derive even if no member document reads differently (an organiser changed the
+    /// project or staff document).
+    full: bool,
+}
+
+impl Passes {
+    /// Asks for a pass over `project`, in the background. Returns at once.
+    pub fn request(&self, state: &AppState, project: ProjectId, full: bool) {
+        {
+            let mut wanted = self.wanted.lock().expect("passes");
+            if let Some(w) = wanted.get_mut(&project) {
+                w.again = true;
+                w.full |= full;
+                return;
+            }
+            wanted.insert(
+                project,
+                Wanted {
+                    again: false,
+                    full: false,
+                },
+            );
+        }
+        let (state, passes) = (state.clone(), self.clone());
+        tokio::spawn(async move {
+            let mut full = full;
+            loop {
+                if let Err(e) = pass(&state, project, full).await {
+                    tracing::error!(error = %e, %project, "could not derive from the member documents");
+                }
+                let mut wanted = passes.wanted.lock().expect("passes");
+                let w = wanted.get_mut(&project).expect("this pass is listed");
+                if !w.again {
+                    wanted.remove(&project);
+                    return;
+                }
+                full = w.full;
+                *w = Wanted {
+                    again: false,
+                    full: false,
+                };
+            }
+        });
     }
 }
 
-async fn member_changed(
-    state: &AppState,
-    project: ProjectId,
-    doc: DocId,
-) -> Result<(), SeatsError> {
-    let now = {
-        let guard = state.docs.lock(state.store.as_ref(), doc).await?;
-        MemberReading::of_document(&guard)
-    };
-    if state.member_inputs.unchanged(doc, &now) {
-        return Ok(());
-    }
-    rederive_project(state, project).await
+/// Asks for what follows a stored change to a document of `meta.project`: a pass in the
+/// background (failures are logged; the next change or the next start derives again).
+pub fn after_change(state: &AppState, meta: DocMeta) {
+    let full = meta.kind != DocKind::Member;
+    state.passes.request(state, meta.project, full);
 }
 
-/// Reads every member document of the project once, then publishes the ideas and sets the
-/// staff document's inbox of shared entries. Both run even when the other fails.
+/// Reads every member document of the project, then publishes the ideas and sets the staff
+/// document's inbox of shared entries. Both run even when the other fails.
 pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<(), SeatsError> {
+    pass(state, project, true).await
+}
+
+/// One pass. Unless `full`, it writes nothing when no member document reads differently
+/// from the last pass (a sign-up changed, say, which only seats read).
+async fn pass(state: &AppState, project: ProjectId, full: bool) -> Result<(), SeatsError> {
     let _serial = state.derivation_lock(project).await?;
     let Some(record) = state.store.project(project).await? else {
         return Ok(());
@@ -103,22 +184,53 @@ pub async fn rederive_project(state: &AppState, project: ProjectId) -> Result<()
     };
     let mut members = state.store.members_of_project(project).await?;
     members.sort_by_key(|m| m.id);
-    let mut ideas = Vec::with_capacity(members.len());
-    let mut shared = Vec::new();
-    let mut seen = Vec::with_capacity(members.len());
+    let mut readings = Vec::with_capacity(members.len());
+    // Documents that read differently: what they gave before, and now.
+    let mut moved = Vec::new();
     for m in &members {
-        let guard = state.derivation_doc(m.member_doc).await?;
-        let reading = MemberReading::read(m.id, &m.display_name, &guard);
-        seen.push((m.member_doc, MemberReading::of_document(&guard)));
-        ideas.push(reading.ideas);
-        shared.extend(reading.shared);
+        let mut guard = state.derivation_doc(m.member_doc).await?;
+        let heads = guard.get_heads();
+        let reading = match state.member_inputs.get(m.member_doc, &heads) {
+            Some(reading) => reading,
+            None => {
+                let reading = Arc::new(MemberReading::read(m.id, &m.display_name, &guard));
+                drop(guard);
+                let before = state
+                    .member_inputs
+                    .put(m.member_doc, heads, reading.clone());
+                if before.as_deref() != Some(&*reading) {
+                    moved.push((before, reading.clone()));
+                }
+                reading
+            }
+        };
+        readings.push(reading);
     }
+    if !full && moved.is_empty() {
+        return Ok(());
+    }
+    let ideas: Vec<MemberIdeas> = readings.iter().map(|r| r.ideas.clone()).collect();
     let published = crate::ideas::publish(state, project_doc, staff_doc, &ideas).await;
-    let inbox = crate::diary::write_inbox(state, project, staff_doc, &shared).await;
+    // Only this node writes the inbox, and it wrote it last: the difference will do.
+    let by_difference = !full && !state.clustered && state.member_inputs.inbox_is_written(project);
+    let inbox = if by_difference {
+        crate::diary::update_inbox(state, project, staff_doc, &moved).await
+    } else {
+        let shared: Vec<SharedEntry> = readings
+            .iter()
+            .flat_map(|r| r.shared.iter().cloned())
+            .collect();
+        crate::diary::write_inbox(state, project, staff_doc, &shared).await
+    };
+    match (&published, &inbox) {
+        (Ok(()), Ok(())) => state.member_inputs.inbox_written(project),
+        // Not written: the next pass must not take these readings as already handled.
+        _ => state
+            .member_inputs
+            .forget(project, members.iter().map(|m| m.member_doc)),
+    }
     published?;
-    inbox?;
-    state.member_inputs.remember(seen);
-    Ok(())
+    inbox
 }
 
 /// [`rederive_project`] for every project: run at startup.

@@ -12,10 +12,13 @@
 //!
 //! [`member_shared_entries`]: kumppani_core::derive::diary::member_shared_entries
 
+use crate::derivation::MemberReading;
 use crate::seats::{write_as_hub, SeatsError};
 use crate::state::AppState;
 use kumppani_core::ids::{DocId, ProjectId};
-use kumppani_core::model::staff::{self, SharedEntry};
+use kumppani_core::model::staff::{self, InboxChange, SharedEntry};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Makes the staff document's inbox hold exactly `entries`. Writes, stores and tells
 /// connections nothing when the inbox already does.
@@ -44,5 +47,45 @@ pub async fn write_inbox(
             "derived the shared diary entries"
         );
     }
+    Ok(())
+}
+
+/// Writes only what moved in the members' documents (`(before, now)` readings) into an
+/// inbox that holds what the last pass wrote.
+pub async fn update_inbox(
+    state: &AppState,
+    project: ProjectId,
+    staff_doc: DocId,
+    moved: &[(Option<Arc<MemberReading>>, Arc<MemberReading>)],
+) -> Result<(), SeatsError> {
+    let mut change = InboxChange::default();
+    for (before, now) in moved {
+        let was: HashMap<_, &SharedEntry> = before
+            .iter()
+            .flat_map(|r| r.shared.iter())
+            .map(|e| (e.id, e))
+            .collect();
+        let ids: std::collections::HashSet<_> = now.shared.iter().map(|e| e.id).collect();
+        change
+            .removed
+            .extend(was.keys().filter(|id| !ids.contains(id)).copied());
+        change.upserts.extend(
+            now.shared
+                .iter()
+                .filter(|e| was.get(&e.id) != Some(e))
+                .map(|e| (e, was.get(&e.id).copied())),
+        );
+    }
+    if change.removed.is_empty() && change.upserts.is_empty() {
+        return Ok(());
+    }
+    let (removed, upserts) = (change.removed.len(), change.upserts.len());
+    write_as_hub(state, staff_doc, "hub: shared entries", |doc| {
+        staff::update_shared_entries(doc, &change)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    })
+    .await?;
+    tracing::debug!(%project, removed, upserts, "updated the shared diary entries");
     Ok(())
 }

@@ -165,7 +165,7 @@ async fn member_changed(
     };
     let events = record_receipts(state, &ctx, member, doc).await?;
     for event in events {
-        derive_event(state, &ctx, event).await?;
+        derive_event(state, &ctx, event, Some(member)).await?;
     }
     Ok(())
 }
@@ -193,7 +193,7 @@ pub async fn rederive_project(
         project::events(&guard).into_iter().map(|e| e.id).collect()
     };
     for event in events {
-        derive_event(state, &ctx, event).await?;
+        derive_event(state, &ctx, event, None).await?;
     }
     Ok(())
 }
@@ -244,7 +244,16 @@ async fn record_receipts(
 }
 
 /// Derives one event's seats and writes them to the member, staff and project documents.
-async fn derive_event(state: &AppState, ctx: &Context, event: EventId) -> Result<(), SeatsError> {
+/// After one member's change (`changed`), the other members whose status the roster already
+/// holds are not written again: their documents got it when the roster did (member
+/// documents are written first), and reading each of them would make a burst of sign-ups
+/// cost the square of the event's size.
+async fn derive_event(
+    state: &AppState,
+    ctx: &Context,
+    event: EventId,
+    changed: Option<MemberId>,
+) -> Result<(), SeatsError> {
     let Some(info) = ({
         let guard = state.derivation_doc(ctx.project_doc).await?;
         project::event(&guard, event)
@@ -257,7 +266,7 @@ async fn derive_event(state: &AppState, ctx: &Context, event: EventId) -> Result
             staff::approvals(&guard, event),
             staff::roster(&guard, event)
                 .into_iter()
-                .map(|r| (r.member, r.status))
+                .map(|r| (r.member, (r.status, r.ticket)))
                 .collect::<HashMap<_, _>>(),
         )
     };
@@ -270,23 +279,31 @@ async fn derive_event(state: &AppState, ctx: &Context, event: EventId) -> Result
         let Some(m) = ctx.members.get(&member_id) else {
             continue;
         };
-        let signed =
-            (status == SeatStatus::Confirmed).then(|| ticket::sign(&ctx.seed, event, member_id));
-        let was = roster.get(&member_id).copied();
-        let code = signed.as_ref().map(|t| t.encode());
-        write_doc(state, m.member_doc, |doc| {
-            let Some(signup) = member::signup(doc, event) else {
-                return Ok(());
-            };
-            let plan = plan_hub_state(status, was, signup.hub.as_ref(), &signup, code, now);
-            member::set_hub_state(doc, event, &plan).map_err(|e| e.to_string())
-        })
-        .await?;
+        let line = roster.get(&member_id);
+        let was = line.map(|(s, _)| *s);
+        let settled = changed.is_some_and(|c| c != member_id) && was == Some(status);
+        let short_code = if settled {
+            // Signing is the costly part of a derivation; a settled line keeps its ticket.
+            line.and_then(|(_, t)| t.clone())
+        } else {
+            let signed = (status == SeatStatus::Confirmed)
+                .then(|| ticket::sign(&ctx.seed, event, member_id));
+            let code = signed.as_ref().map(|t| t.encode());
+            write_doc(state, m.member_doc, |doc| {
+                let Some(signup) = member::signup(doc, event) else {
+                    return Ok(());
+                };
+                let plan = plan_hub_state(status, was, signup.hub.as_ref(), &signup, code, now);
+                member::set_hub_state(doc, event, &plan).map_err(|e| e.to_string())
+            })
+            .await?;
+            signed.map(|t| t.short_code())
+        };
         lines.push(staff::RosterEntry {
             member: member_id,
             name: m.display_name.clone(),
             status,
-            ticket: signed.as_ref().map(|t| t.short_code()),
+            ticket: short_code,
         });
     }
     write_doc(state, ctx.staff_doc, |doc| {

@@ -36,6 +36,8 @@ pub struct AppState {
     pub hub_actor: [u8; 16],
     /// What each member document last gave the derivations, to skip unchanged ones.
     pub member_inputs: crate::derivation::MemberInputs,
+    /// Passes over member documents, coalesced per project.
+    pub passes: crate::derivation::Passes,
     /// Other hub nodes share the store: derivations read documents fresh from it.
     pub clustered: bool,
     next_connection: Arc<AtomicU64>,
@@ -58,6 +60,7 @@ impl AppState {
             derivations: ProjectLocks::default(),
             hub_actor: crate::tokens::random_bytes(),
             member_inputs: Default::default(),
+            passes: Default::default(),
             clustered: false,
             next_connection: Arc::new(AtomicU64::new(1)),
         }

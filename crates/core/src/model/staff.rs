@@ -33,7 +33,7 @@ mod ideas;
 
 pub use diary::{
     analysis_themes, codes, set_analysis_themes, set_code, set_shared_entries, shared_entries,
-    SharedEntry,
+    update_shared_entries, InboxChange, SharedEntry,
 };
 pub use ideas::{
     answer_idea, answers, clear_moderation, link, milestones, moderate, moderations, set_link,

@@ -294,3 +294,65 @@ async fn after_a_restart_the_inbox_is_derived_again_from_the_member_documents() 
     .await;
     org.close().await;
 }
+
+/// Many residents share at once (a hall coming online): their passes coalesce and the
+/// inbox is written by difference, yet ends holding every entry, names only where given,
+/// and an entry revoked in the middle of the burst is not left behind.
+#[tokio::test]
+async fn a_burst_of_residents_sharing_at_once_fills_the_inbox_exactly() {
+    const RESIDENTS: usize = 12;
+    let app = spawn_app().await;
+    let (_, staff_doc, mut org) = organiser(&app).await;
+    let mut phones = Vec::new();
+    for n in 0..RESIDENTS {
+        let joined = app.joined(&format!("Asukas {n}")).await;
+        let phone = Device::connect(&app, &joined).await;
+        phones.push((joined, phone));
+    }
+    let tasks: Vec<_> = phones
+        .into_iter()
+        .enumerate()
+        .map(|(n, (joined, mut phone))| {
+            tokio::spawn(async move {
+                let how = if n % 2 == 0 {
+                    Sharing::Named
+                } else {
+                    Sharing::Anonymous
+                };
+                share(&mut phone, &joined, &format!("Merkintä {n}"), how).await;
+                let second = share(&mut phone, &joined, &format!("Toinen {n}"), how).await;
+                phone.sync().await;
+                if n == 0 {
+                    phone
+                        .edit(joined.member_doc, |d| {
+                            member::revoke_shared(d, second).unwrap()
+                        })
+                        .await;
+                    phone.sync().await;
+                }
+                phone
+            })
+        })
+        .collect();
+    let mut done = Vec::new();
+    for t in tasks {
+        done.push(t.await.unwrap());
+    }
+    let mut expected: Vec<String> = (0..RESIDENTS)
+        .flat_map(|n| [format!("Merkintä {n}"), format!("Toinen {n}")])
+        .filter(|t| t != "Toinen 0")
+        .collect();
+    expected.sort();
+    org.wait_for("every shared entry", staff_doc, |d| texts(d) == expected)
+        .await;
+    let inbox = staff::shared_entries(org.session.doc(&staff_doc).unwrap());
+    for e in &inbox {
+        let n: usize = e.text.rsplit(' ').next().unwrap().parse().unwrap();
+        assert_eq!(e.author_name.is_some(), n.is_multiple_of(2), "{e:?}");
+    }
+    assert_eq!(stored_texts(&app, staff_doc).await, expected);
+    for phone in done {
+        phone.close().await;
+    }
+    org.close().await;
+}

@@ -114,25 +114,31 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<SharedEntry>
     })
 }
 
+/// Writes an optional field that read as `old`. A value is compared in memory, since
+/// reading a big document back costs more; an absent one is made sure of in the document
+/// unless the object is `fresh`, so no name is ever left on an entry that lost it.
 fn put_opt_str(
     doc: &mut AutoCommit,
     obj: &ObjId,
     key: &str,
-    value: Option<String>,
+    (value, old): (Option<String>, Option<String>),
+    fresh: bool,
 ) -> Result<(), StaffDocError> {
     match value {
-        Some(v) if get_str(doc, obj, key).as_deref() != Some(v.as_str()) => doc.put(obj, key, v)?,
-        None if doc.get(obj, key)?.is_some() => doc.delete(obj, key)?,
+        Some(v) if Some(&v) != old.as_ref() => doc.put(obj, key, v)?,
+        None if !fresh && doc.get(obj, key)?.is_some() => doc.delete(obj, key)?,
         _ => {}
     }
     Ok(())
 }
 
+/// Writes `e` into `obj`, which holds `current` (or, if `fresh`, nothing at all).
 fn write_entry(
     doc: &mut AutoCommit,
     obj: &ObjId,
     e: &SharedEntry,
     current: Option<&SharedEntry>,
+    fresh: bool,
 ) -> Result<(), StaffDocError> {
     if current.map(|c| &c.text) != Some(&e.text) {
         doc.put(obj, "text", e.text.as_str())?;
@@ -155,9 +161,30 @@ fn write_entry(
     if current.map(|c| c.sharing) != Some(e.sharing) {
         doc.put(obj, "sharing", sharing_str(e.sharing))?;
     }
-    put_opt_str(doc, obj, "prompt", e.prompt.map(|p| p.to_string()))?;
-    put_opt_str(doc, obj, "author", e.author.map(|a| a.to_string()))?;
-    put_opt_str(doc, obj, "author_name", e.author_name.clone())?;
+    let prompt = |e: &SharedEntry| e.prompt.map(|p| p.to_string());
+    let author = |e: &SharedEntry| e.author.map(|a| a.to_string());
+    let name = |e: &SharedEntry| e.author_name.clone();
+    put_opt_str(
+        doc,
+        obj,
+        "prompt",
+        (prompt(e), current.and_then(prompt)),
+        fresh,
+    )?;
+    put_opt_str(
+        doc,
+        obj,
+        "author",
+        (author(e), current.and_then(author)),
+        fresh,
+    )?;
+    put_opt_str(
+        doc,
+        obj,
+        "author_name",
+        (name(e), current.and_then(name)),
+        fresh,
+    )?;
     Ok(())
 }
 
@@ -188,14 +215,60 @@ pub fn set_shared_entries(
         if current.as_ref() == Some(entry) {
             continue;
         }
-        let obj = match current {
-            Some(_) => get_map(doc, &map, &key).expect("read just now"),
-            None => doc.put_object(&map, key.as_str(), automerge::ObjType::Map)?,
+        let (obj, fresh) = match get_map(doc, &map, &key) {
+            Some(obj) => (obj, false),
+            None => (
+                doc.put_object(&map, key.as_str(), automerge::ObjType::Map)?,
+                true,
+            ),
         };
-        write_entry(doc, &obj, entry, current.as_ref())?;
+        write_entry(doc, &obj, entry, current.as_ref(), fresh)?;
         changed = true;
     }
     Ok(changed)
+}
+
+/// What changed in the inbox, as the hub knows it without reading the inbox back: entries
+/// that left, and entries that are new or differ (with what they were, if anything).
+#[derive(Debug, Default)]
+pub struct InboxChange<'a> {
+    pub removed: Vec<EntryId>,
+    pub upserts: Vec<(&'a SharedEntry, Option<&'a SharedEntry>)>,
+}
+
+/// Applies `change` to an inbox that holds what the hub last wrote (so the `before` of each
+/// upsert is what is there). A burst of shared entries then costs the entries that changed,
+/// not the whole inbox each time. Returns whether anything was written.
+pub fn update_shared_entries(
+    doc: &mut AutoCommit,
+    change: &InboxChange<'_>,
+) -> Result<bool, StaffDocError> {
+    let map = ensure_map(doc, &ROOT, SHARED_ENTRIES)?;
+    let codes = get_map(doc, &ROOT, CODES);
+    for id in &change.removed {
+        let key = id.to_string();
+        if doc.get(&map, key.as_str())?.is_some() {
+            doc.delete(&map, key.as_str())?;
+        }
+        if let Some(codes) = &codes {
+            if doc.get(codes, key.as_str())?.is_some() {
+                doc.delete(codes, key.as_str())?;
+            }
+        }
+    }
+    for (entry, before) in &change.upserts {
+        let key = entry.id.to_string();
+        let (obj, current, fresh) = match get_map(doc, &map, &key) {
+            Some(obj) => (obj, *before, false),
+            None => (
+                doc.put_object(&map, key.as_str(), automerge::ObjType::Map)?,
+                None,
+                true,
+            ),
+        };
+        write_entry(doc, &obj, entry, current, fresh)?;
+    }
+    Ok(!change.removed.is_empty() || !change.upserts.is_empty())
 }
 
 /// Every readable shared entry, newest first by the day it is about.
@@ -275,6 +348,45 @@ mod tests {
             sharing,
             author: named.then(|| MemberId::from_bytes([9; 16])),
             author_name: named.then(|| "Aino".to_owned()),
+        }
+    }
+
+    proptest::proptest! {
+        /// The hub's shortcut (write only the difference it knows of) leaves the inbox
+        /// exactly as the full comparison would.
+        #[test]
+        fn updating_by_difference_equals_setting_in_full(
+            before in proptest::collection::btree_map(0u8..12, 0u8..3, 0..8),
+            after in proptest::collection::btree_map(0u8..12, 0u8..3, 0..8),
+        ) {
+            let make = |m: &BTreeMap<u8, u8>| -> BTreeMap<EntryId, SharedEntry> {
+                m.iter()
+                    .map(|(n, v)| {
+                        let sharing = if v % 2 == 0 { Sharing::Named } else { Sharing::Anonymous };
+                        let mut e = entry(*n, sharing);
+                        e.text = format!("Merkintä {n}, versio {v}");
+                        (e.id, e)
+                    })
+                    .collect()
+            };
+            let (before, after) = (make(&before), make(&after));
+            let mut doc = new_document();
+            set_writer(&mut doc, [1; 16]);
+            let list: Vec<SharedEntry> = before.values().cloned().collect();
+            set_shared_entries(&mut doc, &list).unwrap();
+            let change = InboxChange {
+                removed: before.keys().filter(|id| !after.contains_key(id)).copied().collect(),
+                upserts: after
+                    .values()
+                    .filter(|e| before.get(&e.id) != Some(*e))
+                    .map(|e| (e, before.get(&e.id)))
+                    .collect(),
+            };
+            update_shared_entries(&mut doc, &change).unwrap();
+            let mut full = new_document();
+            let list: Vec<SharedEntry> = after.values().cloned().collect();
+            set_shared_entries(&mut full, &list).unwrap();
+            proptest::prop_assert_eq!(shared_entries(&doc), shared_entries(&full));
         }
     }
 
