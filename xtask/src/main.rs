@@ -1,6 +1,7 @@
 //! `cargo xtask run|test|bench`: installs the tools Kumppani needs, builds the
 //! web app and the hub, and runs them or the tests. Plain std::process::Command.
 
+mod bench;
 mod build;
 mod postgres;
 mod run;
@@ -22,7 +23,8 @@ commands:
                                    (defaults: --data ./data --addr 127.0.0.1:8080)
   test [--long]                    fmt, clippy, native tests, wasm tests in Chromium,
                                    browser end-to-end tests (--long: slow tests too)
-  bench                            benchmarks (none yet)
+  bench [--quick]                  sync load benchmark: the hub against the
+                                   automerge-repo sync server, then the hub at scale
 ";
 
 fn main() -> ExitCode {
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
         Some("test") => test::main(&args[1..]),
-        Some("bench") => bench(&args[1..]),
+        Some("bench") => bench::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -45,15 +47,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn bench(args: &[String]) -> Result<()> {
-    if let Some(arg) = args.first() {
-        bail!("`bench` takes no options, got `{arg}`");
-    }
-    step("Benchmarks");
-    println!("    There are no benchmarks yet (a later issue adds them). Nothing to measure.");
-    Ok(())
 }
 
 /// Announces a step: every step of every command starts with one such line.

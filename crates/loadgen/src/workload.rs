@@ -52,7 +52,7 @@ pub fn idea(n: usize) -> IdeaDraft {
 }
 
 /// Adds the backlog to a fresh member document and commits it. Returns the size of the
-/// change (what a perfect sync would send).
+/// document saved (compressed, as automerge stores it): what the baseline measures too.
 pub fn backlog(
     doc: &mut AutoCommit,
     entries: usize,
@@ -60,7 +60,6 @@ pub fn backlog(
     supports: &[IdeaId],
     now: i64,
 ) -> usize {
-    let _ = doc.save_incremental();
     for n in 0..entries {
         let draft = EntryDraft {
             text: TEXTS[n % TEXTS.len()].to_owned(),
@@ -90,5 +89,5 @@ pub fn backlog(
         member::support(doc, *idea, Timestamp(now)).expect("a valid support");
     }
     member::commit(doc, "offline backlog", Timestamp(now));
-    doc.save_incremental().len()
+    doc.save().len()
 }
