@@ -1,8 +1,9 @@
 //! One device's sync connection, without the socket: frames in, frames out.
 //!
 //! [`authenticate`] turns the first frame into a [`Connection`] (or a refusal);
-//! [`Connection::handle_frame`] answers each later frame; [`Connection::on_event`] pushes
-//! what other connections changed. Each returns a [`Step`]: frames to send, in order, and
+//! [`Connection::handle_frame`] answers each later frame; [`Connection::push_docs`] pushes
+//! what changed elsewhere ([`crate::doc_feeds`]); [`Connection::on_event`] acts on a
+//! revocation or a shutdown. Each returns a [`Step`]: frames to send, in order, and
 //! whether to close after them. `routes::sync_ws` is the thin loop that carries steps out.
 //!
 //! Order on a change: apply, append the chunk and commit it, save the sync state, and only
@@ -11,6 +12,7 @@
 
 use crate::access::{can_sync, welcome_docs, Access};
 use crate::clock::now_ms;
+use crate::doc_feeds::Inbox;
 use crate::docs::persist_changes;
 use crate::state::{AppState, HubEvent};
 use crate::store::{DeviceIdentity, DocMeta, StoreError};
@@ -19,6 +21,7 @@ use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::DocId;
 use kumppani_core::wire::{ErrorCode, Frame, Welcome};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const NOT_SAVED: &str =
     "The hub could not save your changes; they are safe on your device and will be sent again.";
@@ -60,6 +63,8 @@ impl Step {
 pub struct Connection {
     pub identity: DeviceIdentity,
     id: u64,
+    /// The documents of this connection that changed elsewhere, to push.
+    pub inbox: Arc<Inbox>,
     /// Documents this connection syncs (access already granted), with their peer state.
     peers: HashMap<DocId, Peer>,
 }
@@ -110,6 +115,7 @@ pub async fn authenticate(state: &AppState, bytes: &[u8]) -> Result<(Connection,
     let conn = Connection {
         identity,
         id: state.connection_id(),
+        inbox: Arc::default(),
         peers: HashMap::new(),
     };
     Ok((conn, Step::send(welcome)))
@@ -140,6 +146,7 @@ impl Connection {
             match self.open_peer(state, doc).await {
                 Ok(Some(peer)) => {
                     self.peers.insert(doc, peer);
+                    state.feeds.subscribe(doc, self.id, &self.inbox);
                 }
                 Ok(None) => return Step::send(Frame::Unavailable { doc }),
                 Err(e) => {
@@ -256,13 +263,10 @@ impl Connection {
     }
 
     /// Acts on something another connection did.
-    pub async fn on_event(&mut self, state: &AppState, event: HubEvent) -> Step {
+    pub fn on_event(&mut self, event: HubEvent) -> Step {
         match event {
             HubEvent::DeviceRevoked(device) if device == self.identity.device => {
                 Step::fail(ErrorCode::AuthFailed, AUTH_FAILED)
-            }
-            HubEvent::DocChanged { doc, origin } if origin != self.id => {
-                self.push(state, doc).await
             }
             HubEvent::ShuttingDown => Step::fail(ErrorCode::Unavailable, SHUTTING_DOWN),
             _ => Step::default(),
@@ -273,6 +277,11 @@ impl Connection {
     /// event bus lagged and events were lost).
     pub async fn push_all(&mut self, state: &AppState) -> Step {
         let docs: Vec<DocId> = self.peers.keys().copied().collect();
+        self.push_docs(state, docs).await
+    }
+
+    /// Offers this device what changed elsewhere in these documents.
+    pub async fn push_docs(&mut self, state: &AppState, docs: Vec<DocId>) -> Step {
         let mut step = Step::default();
         for doc in docs {
             let s = self.push(state, doc).await;
@@ -305,6 +314,7 @@ impl Connection {
 
     /// The connection is gone: forget what was in flight, keep the shared heads.
     pub async fn finish(mut self, state: &AppState) {
+        state.feeds.unsubscribe(self.id, self.peers.keys().copied());
         for (doc, peer) in self.peers.iter_mut().filter(|(_, p)| !p.read_only) {
             peer.sync.reset_connection();
             if let Err(e) = state

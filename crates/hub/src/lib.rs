@@ -21,6 +21,7 @@ pub mod connection;
 pub mod demo;
 pub mod derivation;
 pub mod diary;
+pub mod doc_feeds;
 pub mod docs;
 pub mod error;
 pub mod ideas;

@@ -13,7 +13,8 @@ use tokio::sync::broadcast;
 /// Something every open sync connection may need to act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HubEvent {
-    /// A document gained changes through connection `origin`; others push them on.
+    /// A document gained changes through connection `origin`; others push them on (through
+    /// [`crate::doc_feeds`], to the connections that sync it, not on the broadcast).
     DocChanged { doc: DocId, origin: u64 },
     /// A device was revoked; its open connections close.
     DeviceRevoked(DeviceId),
@@ -30,6 +31,8 @@ pub struct AppState {
     pub docs: DocCache,
     pub config: Arc<Config>,
     pub events: broadcast::Sender<HubEvent>,
+    /// Document changes go only to the connections that sync the document.
+    pub feeds: crate::doc_feeds::DocFeeds,
     /// Seat derivations of one project run one at a time.
     pub derivations: ProjectLocks,
     /// The actor the hub writes documents with, fresh for each run of the process.
@@ -57,6 +60,7 @@ impl AppState {
             docs: DocCache::default(),
             config: Arc::new(config),
             events,
+            feeds: Default::default(),
             derivations: ProjectLocks::default(),
             hub_actor: crate::tokens::random_bytes(),
             member_inputs: Default::default(),
@@ -92,7 +96,12 @@ impl AppState {
     }
 
     pub fn publish(&self, event: HubEvent) {
-        // No receivers means no open connections: nothing to tell.
-        let _ = self.events.send(event);
+        match event {
+            HubEvent::DocChanged { doc, origin } => self.feeds.changed(doc, origin),
+            // No receivers means no open connections: nothing to tell.
+            other => {
+                let _ = self.events.send(other);
+            }
+        }
     }
 }

@@ -138,15 +138,17 @@ where
             return;
         }
     };
+    let inbox = conn.inbox.clone();
     loop {
         let step = tokio::select! {
+            docs = inbox.changed() => conn.push_docs(&state, docs).await,
             incoming = next_frame(&mut stream) => match incoming {
                 Incoming::Frame(bytes) => conn.handle_frame(&state, &bytes).await,
                 Incoming::Refused(step) => step,
                 Incoming::Gone => break,
             },
             event = events.recv() => match event {
-                Ok(event) => conn.on_event(&state, event).await,
+                Ok(event) => conn.on_event(event),
                 Err(RecvError::Lagged(_)) => conn.push_all(&state).await,
                 Err(RecvError::Closed) => break,
             },
