@@ -111,9 +111,10 @@ pub fn main(args: &[String]) -> Result<()> {
         "PostgreSQL tests (store conformance, several hub nodes)",
         &mut || {
             let server = crate::postgres::start()?;
-            // The same tests skip themselves in step 3, where no server runs.
+            // The same tests skip themselves in step 3, where no server runs. `--workspace`
+            // as there: the same features, so step 3's build is reused, not redone.
             run(cargo()
-                .args(["test", "-p", "kumppani-hub", "--test", "api", "postgres"])
+                .args(["test", "--workspace", "--test", "api", "postgres"])
                 .env("KUMPPANI_TEST_PG_URL", &server.url))
         },
     )?;
