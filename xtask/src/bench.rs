@@ -77,37 +77,10 @@ pub fn main(args: &[String]) -> Result<()> {
     keep(&baseline)?;
     let mut table = comparison_table(compare, &hub, &baseline);
 
-    let (scale, curve_k, curve_m): (&[usize], &[usize], &[usize]) = if quick {
-        (&[], &[50, 100], &[25, 50])
-    } else {
-        (&[1000, 5000], &[250, 500, 1000, 2000], &[25, 50, 100])
-    };
     let mut rows = Vec::new();
-    for &devices in scale {
-        step(format!("The hub alone at K={devices}"));
-        let r = hub_run(Load {
-            devices,
-            entries: 50,
-        })?;
-        keep(&r)?;
-        rows.push(r);
-    }
-    for &devices in curve_k {
-        step(format!("Curve over K: K={devices}, M=50"));
-        let r = hub_run(Load {
-            devices,
-            entries: 50,
-        })?;
-        keep(&r)?;
-        rows.push(r);
-    }
-    let k_for_m = if quick { 50 } else { 500 };
-    for &entries in curve_m {
-        step(format!("Curve over M: K={k_for_m}, M={entries}"));
-        let r = hub_run(Load {
-            devices: k_for_m,
-            entries,
-        })?;
+    for (label, load) in hub_runs(quick) {
+        step(format!("{label}: K={}, M={}", load.devices, load.entries));
+        let r = hub_run(load)?;
         keep(&r)?;
         rows.push(r);
     }
@@ -116,6 +89,20 @@ pub fn main(args: &[String]) -> Result<()> {
     println!("{table}");
     std::fs::write(out_dir.join("sync.md"), &table)?;
     Ok(())
+}
+
+/// The hub alone: at scale, then the curves over K (M fixed) and over M (K fixed).
+fn hub_runs(quick: bool) -> Vec<(&'static str, Load)> {
+    let (scale, curve_k, curve_m, k_for_m): (&[usize], &[usize], &[usize], usize) = if quick {
+        (&[], &[50, 100], &[25, 50], 50)
+    } else {
+        (&[1000, 5000], &[250, 500, 1000, 2000], &[25, 50, 100], 500)
+    };
+    let at = |devices, entries| Load { devices, entries };
+    let scale = scale.iter().map(|&k| ("The hub alone", at(k, 50)));
+    let over_k = curve_k.iter().map(|&k| ("Curve over K", at(k, 50)));
+    let over_m = curve_m.iter().map(|&m| ("Curve over M", at(k_for_m, m)));
+    scale.chain(over_k).chain(over_m).collect()
 }
 
 fn json_line(cmd: &mut Command, what: &str) -> Result<Value> {

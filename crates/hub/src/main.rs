@@ -3,12 +3,11 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use kumppani_hub::store::postgres::PgStore;
-use kumppani_hub::store::sqlite::SqliteStore;
-use kumppani_hub::store::HubStore;
+use kumppani_hub::store::{self, HubStore};
 use kumppani_hub::{banner, demo, projects, tokens, Application, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -116,39 +115,14 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// The store the other commands work on: the same one `serve` would use.
-async fn open(data: &DataArg) -> anyhow::Result<Box<dyn Closable>> {
-    if let Some(url) = &data.database_url {
-        return Ok(Box::new(
-            PgStore::connect(url)
-                .await
-                .context("connecting to PostgreSQL")?,
-        ));
-    }
+async fn open(data: &DataArg) -> anyhow::Result<Arc<dyn HubStore>> {
     let dir = &data.dir;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    Ok(Box::new(
-        SqliteStore::open(&dir.join("kumppani.sqlite3")).await?,
-    ))
-}
-
-/// A store that can also be closed cleanly before the command exits.
-#[async_trait::async_trait]
-trait Closable: HubStore {
-    async fn close(&self);
-}
-
-#[async_trait::async_trait]
-impl Closable for SqliteStore {
-    async fn close(&self) {
-        SqliteStore::close(self).await;
+    if data.database_url.is_none() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-}
-
-#[async_trait::async_trait]
-impl Closable for PgStore {
-    async fn close(&self) {
-        PgStore::close(self).await;
-    }
+    store::open(data.database_url.as_deref(), &dir.join("kumppani.sqlite3"))
+        .await
+        .context("opening the hub database")
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

@@ -6,9 +6,7 @@ use crate::config::Config;
 use crate::demo::{self, DemoError};
 use crate::routes;
 use crate::state::{AppState, HubEvent};
-use crate::store::postgres::PgStore;
-use crate::store::sqlite::SqliteStore;
-use crate::store::{HubStore, StoreError};
+use crate::store::{self, HubStore, StoreError};
 use axum::http::Request;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -27,57 +25,26 @@ pub enum StartupError {
     Demo(#[from] DemoError),
 }
 
-/// The store the hub runs on, kept to close it cleanly at the end.
-#[derive(Clone)]
-enum Backend {
-    Sqlite(SqliteStore),
-    Postgres(PgStore),
-}
-
-impl Backend {
-    async fn open(config: &Config) -> Result<Self, StartupError> {
-        Ok(match &config.database_url {
-            Some(url) => Backend::Postgres(PgStore::connect(url).await?),
-            None => {
-                std::fs::create_dir_all(&config.data_dir)?;
-                Backend::Sqlite(SqliteStore::open(&config.database_path()).await?)
-            }
-        })
-    }
-
-    fn store(&self) -> Arc<dyn HubStore> {
-        match self {
-            Backend::Sqlite(s) => Arc::new(s.clone()),
-            Backend::Postgres(s) => Arc::new(s.clone()),
-        }
-    }
-
-    async fn close(&self) {
-        match self {
-            Backend::Sqlite(s) => s.close().await,
-            Backend::Postgres(s) => s.close().await,
-        }
-    }
-}
-
 pub struct Application {
     listener: TcpListener,
     addr: SocketAddr,
     state: AppState,
-    backend: Backend,
+    store: Arc<dyn HubStore>,
 }
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        let backend = Backend::open(&config).await?;
-        let store = backend.store();
+        if config.database_url.is_none() {
+            std::fs::create_dir_all(&config.data_dir)?;
+        }
+        let store = store::open(config.database_url.as_deref(), &config.database_path()).await?;
         if config.seed_demo {
             demo::seed_if_empty(store.as_ref()).await?;
         }
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         crate::projects::ensure_all_project_docs(store.as_ref()).await?;
-        let mut state = AppState::new(store, config);
+        let mut state = AppState::new(store.clone(), config);
         // Listening starts before the rederivation, so nothing another node writes from
         // here on is missed.
         state.clustered = crate::cluster::listen(&state).await?;
@@ -93,7 +60,7 @@ impl Application {
             listener,
             addr,
             state,
-            backend,
+            store,
         })
     }
 
@@ -142,7 +109,7 @@ impl Application {
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
-        self.backend.close().await;
+        self.store.close().await;
         result
     }
 }

@@ -17,6 +17,17 @@ pub mod postgres;
 mod rows;
 pub mod sqlite;
 
+/// The store a hub runs on: PostgreSQL when a URL is given, else the SQLite file.
+pub async fn open(
+    database_url: Option<&str>,
+    sqlite_path: &std::path::Path,
+) -> Result<std::sync::Arc<dyn HubStore>, StoreError> {
+    Ok(match database_url {
+        Some(url) => std::sync::Arc::new(postgres::PgStore::connect(url).await?),
+        None => std::sync::Arc::new(sqlite::SqliteStore::open(sqlite_path).await?),
+    })
+}
+
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
@@ -370,4 +381,7 @@ pub trait HubStore: Send + Sync + 'static {
     /// What other nodes on this store do, as it happens; `None` for a store only one node
     /// can use.
     async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError>;
+
+    /// Closes every connection before the process exits (SQLite checkpoints its WAL).
+    async fn close(&self) {}
 }

@@ -93,11 +93,6 @@ impl PgStore {
         tx.commit().await?;
         Ok(())
     }
-
-    /// Closes every connection (a cluster event stream ends with it).
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 /// The second key of a project's advisory locks. Two projects may share one; that only
@@ -710,6 +705,10 @@ impl HubStore for PgStore {
             }
         });
         Ok(Some(Box::pin(stream)))
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
     }
 }
 

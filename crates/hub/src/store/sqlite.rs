@@ -67,11 +67,6 @@ impl SqliteStore {
         tx.commit().await?;
         Ok(())
     }
-
-    /// Closes every connection (checkpointing the WAL).
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 #[async_trait]
@@ -593,6 +588,10 @@ impl HubStore for SqliteStore {
     async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError> {
         // One file, one node: there is nobody else to hear from.
         Ok(None)
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
     }
 }
 

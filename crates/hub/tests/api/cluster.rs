@@ -26,6 +26,13 @@ async fn node(url: &str, project: Option<NewProject>) -> TestApp {
     .await
 }
 
+/// Two nodes serving the same project: A creates it, B finds it in the database.
+async fn two_nodes(url: &str) -> (TestApp, TestApp) {
+    let a = node(url, None).await;
+    let b = node(url, Some(a.project.clone())).await;
+    (a, b)
+}
+
 fn event_draft(capacity: u32) -> EventDraft {
     EventDraft {
         title: "Asukasilta".into(),
@@ -63,8 +70,7 @@ async fn postgres_a_device_on_one_node_and_an_organiser_on_another_see_each_othe
     };
     let url = db.url.clone();
     db.run(async move {
-        let a = node(&url, None).await;
-        let b = node(&url, Some(a.project.clone())).await;
+        let (a, b) = two_nodes(&url).await;
         let org_joined = b.joined_organiser("Olli Organisoija").await;
         let res_joined = a.joined("Aino Asukas").await;
         let staff_doc = org_joined.staff_doc.unwrap();
@@ -128,8 +134,7 @@ async fn postgres_seats_derived_on_two_nodes_at_once_are_never_given_twice() {
     };
     let url = db.url.clone();
     db.run(async move {
-        let a = node(&url, None).await;
-        let b = node(&url, Some(a.project.clone())).await;
+        let (a, b) = two_nodes(&url).await;
         let org_joined = a.joined_organiser("Olli Organisoija").await;
         let mut org = Device::connect(&a, &org_joined).await;
         let event = publish(&mut org, &org_joined, CAPACITY as u32).await;
