@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
+use crate::bundle::{self, Sizes};
 use crate::tools::Tools;
 use crate::{cargo, run, step, target_dir};
 
@@ -18,8 +19,17 @@ pub fn web_public_dir() -> PathBuf {
         .join("release/web/public")
 }
 
-/// Builds the web app in release with dx and returns the directory to serve.
-pub fn web_app(tools: &Tools) -> Result<PathBuf> {
+/// A release build of the web app.
+pub struct WebApp {
+    /// The directory to serve.
+    pub public: PathBuf,
+    /// The app shell's total size (html, JS, wasm, CSS).
+    pub shell: Sizes,
+}
+
+/// Builds the web app in release with dx, writes the brotli and gzip copies the hub
+/// serves, and reports the sizes.
+pub fn web_app(tools: &Tools) -> Result<WebApp> {
     step(format!(
         "Building the web app ({APP_PACKAGE}) in release with dx (wasm, then wasm-opt; several minutes from cold)"
     ));
@@ -50,7 +60,14 @@ pub fn web_app(tools: &Tools) -> Result<PathBuf> {
         bail!("dx finished, but {} has no index.html", public.display());
     }
     println!("    web app built into {}", public.display());
-    Ok(public)
+    step("Compressing the app shell (brotli and gzip copies for the hub to serve)");
+    let (each, shell) = bundle::compress(&public)?;
+    let table = bundle::table(&each, shell);
+    println!("{table}");
+    let report = target_dir().join("bench");
+    std::fs::create_dir_all(&report)?;
+    std::fs::write(report.join("bundle.md"), &table)?;
+    Ok(WebApp { public, shell })
 }
 
 /// Builds the hub binary and returns its path.

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod bundle;
 mod postgres;
 mod run;
 mod test;

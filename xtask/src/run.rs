@@ -30,7 +30,7 @@ pub fn main(args: &[String]) -> Result<()> {
     let data = std::env::current_dir()?.join(data);
 
     let tools = tools::ensure_web_tools()?;
-    let public = build::web_app(&tools)?;
+    let public = build::web_app(&tools)?.public;
     let hub = build::hub(true)?;
 
     std::fs::create_dir_all(&data)

@@ -1,6 +1,7 @@
 //! The PWA: files from the static dir, `index.html` for any other non-API path (so
 //! `/join?code=x` and `/diary` load the app), `/precache.json` listing every file for the
-//! service worker, and `sw.js` with `Cache-Control: no-cache`. Without a static dir, a
+//! service worker, and `sw.js` with `Cache-Control: no-cache`. A file's `.br` or `.gz` copy
+//! beside it is served instead to browsers that accept it. Without a static dir, a
 //! small page says the app is not built. Unknown `/api/...` paths get a JSON 404.
 
 use crate::error::ApiError;
@@ -23,7 +24,16 @@ pub fn router(static_dir: Option<&Path>) -> Router<AppState> {
     match static_dir {
         Some(dir) => {
             let dir = dir.to_path_buf();
-            let files = ServeDir::new(&dir).fallback(ServeFile::new(dir.join("index.html")));
+            // The build writes brotli and gzip copies beside the shell: a phone on a weak
+            // signal downloads a third of the wasm.
+            let files = ServeDir::new(&dir)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    ServeFile::new(dir.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                );
             api_404
                 .route("/precache.json", get(move || precache(dir.clone())))
                 .fallback_service(files)
@@ -76,8 +86,9 @@ async fn precache(dir: PathBuf) -> Response {
     }
 }
 
-/// Every file under `dir` as a URL path, plus `/`, sorted; the version hashes names, sizes
-/// and modification times.
+/// Every file under `dir` as a URL path, plus `/`, sorted, but not the compressed copies
+/// (the browser asks for the file itself); the version hashes names, sizes and
+/// modification times.
 pub fn list_precache(dir: &Path) -> std::io::Result<Precache> {
     let mut found = Vec::new();
     walk(dir, dir, &mut found)?;
@@ -99,7 +110,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, u64, u128)>) -> std::io:
         let meta = entry.metadata()?;
         if meta.is_dir() {
             walk(root, &path, out)?;
-        } else if meta.is_file() {
+        } else if meta.is_file() && !is_compressed_copy(&path) {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let url = format!(
                 "/{}",
@@ -119,16 +130,22 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, u64, u128)>) -> std::io:
     Ok(())
 }
 
+fn is_compressed_copy(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_precache_lists_every_file_and_its_version_follows_changes() {
+    fn the_precache_lists_every_file_but_compressed_copies_and_its_version_follows_changes() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("index.html"), "<html>").unwrap();
         std::fs::create_dir(dir.path().join("assets")).unwrap();
         std::fs::write(dir.path().join("assets/app.js"), "x").unwrap();
+        std::fs::write(dir.path().join("assets/app.js.br"), "b").unwrap();
+        std::fs::write(dir.path().join("assets/app.js.gz"), "g").unwrap();
         let first = list_precache(dir.path()).unwrap();
         assert_eq!(first.files, ["/", "/assets/app.js", "/index.html"]);
         std::fs::write(dir.path().join("assets/app.js"), "xy").unwrap();

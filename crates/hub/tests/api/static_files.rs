@@ -1,20 +1,35 @@
 //! The PWA's files, its fallback to index.html, the precache list and the unbuilt page.
 
-use crate::helpers::{spawn_app, spawn_app_with};
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 use std::sync::Arc;
+use tempfile::TempDir;
 
-#[tokio::test]
-async fn the_app_is_served_with_index_html_for_its_routes() {
+/// A hub serving a small built app, with compressed copies of its wasm as the build makes.
+async fn serve_site() -> (TestApp, TempDir) {
     let site = tempfile::tempdir().unwrap();
-    std::fs::write(site.path().join("index.html"), "<html>Kumppani</html>").unwrap();
-    std::fs::write(site.path().join("sw.js"), "// sw").unwrap();
-    std::fs::create_dir(site.path().join("assets")).unwrap();
-    std::fs::write(site.path().join("assets/app.js"), "console.log(1)").unwrap();
+    for (path, bytes) in [
+        ("index.html", &b"<html>Kumppani</html>"[..]),
+        ("sw.js", b"// sw"),
+        ("assets/app.js", b"console.log(1)"),
+        ("assets/app.wasm", b"\0asm raw"),
+        ("assets/app.wasm.br", b"brotli bytes"),
+        ("assets/app.wasm.gz", b"gzip bytes"),
+    ] {
+        let path = site.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
     let dir = site.path().to_path_buf();
     let app = spawn_app_with(Arc::new(tempfile::tempdir().unwrap()), None, move |c| {
         c.static_dir = Some(dir);
     })
     .await;
+    (app, site)
+}
+
+#[tokio::test]
+async fn the_app_is_served_with_index_html_for_its_routes() {
+    let (app, _site) = serve_site().await;
     let get = |path: &str| app.http.get(format!("{}{path}", app.base)).send();
 
     for path in ["/", "/diary", "/join?code=sininen-kettu"] {
@@ -31,7 +46,13 @@ async fn the_app_is_served_with_index_html_for_its_routes() {
     let precache: serde_json::Value = get("/precache.json").await.unwrap().json().await.unwrap();
     assert_eq!(
         precache["files"],
-        serde_json::json!(["/", "/assets/app.js", "/index.html", "/sw.js"])
+        serde_json::json!([
+            "/",
+            "/assets/app.js",
+            "/assets/app.wasm",
+            "/index.html",
+            "/sw.js"
+        ])
     );
     assert!(precache["version"].as_str().is_some_and(|v| !v.is_empty()));
     let api = get("/api/nothing").await.unwrap();
@@ -40,6 +61,37 @@ async fn the_app_is_served_with_index_html_for_its_routes() {
         api.json::<serde_json::Value>().await.unwrap()["error"],
         "not_found"
     );
+}
+
+#[tokio::test]
+async fn a_browser_that_accepts_brotli_or_gzip_gets_the_compressed_copy() {
+    let (app, _site) = serve_site().await;
+    let wasm = |accept: Option<&'static str>| {
+        let mut req = app.http.get(format!("{}/assets/app.wasm", app.base));
+        if let Some(accept) = accept {
+            req = req.header("accept-encoding", accept);
+        }
+        req.send()
+    };
+
+    for (accept, encoding, body) in [
+        (Some("gzip, deflate, br"), Some("br"), &b"brotli bytes"[..]),
+        (Some("gzip"), Some("gzip"), b"gzip bytes"),
+        (None, None, b"\0asm raw"),
+    ] {
+        let res = wasm(accept).await.unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept:?}"
+        );
+        // The type is the file's, so the browser can stream-compile the wasm.
+        assert_eq!(res.headers()["content-type"], "application/wasm");
+        assert_eq!(&res.bytes().await.unwrap()[..], body, "{accept:?}");
+    }
 }
 
 #[tokio::test]
