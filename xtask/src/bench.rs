@@ -30,6 +30,7 @@ pub fn main(args: &[String]) -> Result<()> {
             other => bail!("unknown option `{other}` (usage: cargo xtask bench [--quick])"),
         }
     }
+    client_figures()?;
     step("Building the hub and the load generator (release)");
     run(cargo().args([
         "build",
@@ -103,6 +104,20 @@ fn hub_runs(quick: bool) -> Vec<(&'static str, Load)> {
     let over_k = curve_k.iter().map(|&k| ("Curve over K", at(k, 50)));
     let over_m = curve_m.iter().map(|&m| ("Curve over M", at(k_for_m, m)));
     scale.chain(over_k).chain(over_m).collect()
+}
+
+/// Loading a big member document and one more entry to durable: natively, then in Chromium.
+fn client_figures() -> Result<()> {
+    step("Client figures natively (criterion, tests/benches/client.rs)");
+    run(cargo().args(["bench", "--package", "kumppani", "--bench", "client"]))?;
+    step("Client figures in Chromium with IndexedDB (tests/store_idb_bench.rs, release)");
+    crate::tools::ensure_chromium()?;
+    let tools = crate::tools::ensure_web_tools()?;
+    let mut cmd = crate::test::wasm_test_command(&tools, "store_idb_bench");
+    // Unstripped, so wasm-bindgen can read the wasm features the build enabled.
+    cmd.env("CARGO_PROFILE_RELEASE_STRIP", "false")
+        .args(["--release", "--", "--nocapture"]);
+    run(&mut cmd)
 }
 
 fn json_line(cmd: &mut Command, what: &str) -> Result<Value> {
@@ -189,7 +204,28 @@ fn comparison_table(load: Load, hub: &Value, base: &Value) -> String {
         num(hub, "server_cpu_s") / num(hub, "floor_cpu_s"),
         num(hub, "floor_cpu_s")
     ));
+    t.push_str(&returning_line(hub));
     t
+}
+
+/// The returning devices: traffic against the new changes, and round trips.
+fn returning_line(hub: &Value) -> String {
+    let (bytes, changes) = (
+        num(hub, "returning_bytes"),
+        num(hub, "returning_change_bytes"),
+    );
+    format!(
+        "{:.0} devices came back with {:.0} new entries each (the project having moved on \
+         meanwhile): each sent and received {bytes:.0} bytes on average for {changes:.0} bytes \
+         of changes new to one side (automerge's `save_after`), {:.2}× (target at most \
+         1.25× + 2 KB per document; worst device {:+.0} bytes per document past 1.25×), in \
+         at most {:.0} sync frames sent per document (target 2 round trips).\n\n",
+        num(hub, "returning_devices"),
+        num(hub, "returning_entries"),
+        bytes / changes,
+        num(hub, "returning_overhead_per_doc_max"),
+        num(hub, "returning_round_trips_max"),
+    )
 }
 
 fn hub_table(rows: &[Value]) -> String {

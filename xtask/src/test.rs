@@ -93,7 +93,7 @@ pub fn main(args: &[String]) -> Result<()> {
     )?;
     stage(
         5,
-        "browser end-to-end tests (Playwright, e2e/)",
+        "the app shell's size budget and browser end-to-end tests (Playwright, e2e/)",
         &mut || {
             // Found by step 4, unless it was skipped (`--only 5`).
             let t = match web_tools.take() {
@@ -138,26 +138,36 @@ fn wasm_tests(tools: &Tools, long: bool) -> Result<()> {
     if !root.join("tests/store_idb.rs").is_file() {
         bail!("tests/store_idb.rs does not exist (the app's IndexedDB store tests)");
     }
-    let webdriver_json = root.join("webdriver.json");
-    let mut cmd = tools.cargo();
-    cmd.args(["test", "--target", tools::WASM_TARGET])
-        .args(["--package", "kumppani", "--test", "store_idb"])
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            &tools.wasm_bindgen_test_runner,
-        )
-        .env("CHROMEDRIVER", CHROMEDRIVER)
-        // Extra Chromium arguments (headless, no sandbox: we may run as root).
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    let mut cmd = wasm_test_command(tools, "store_idb");
     if long {
         cmd.env("KUMPPANI_LONG", "1");
     }
     run(&mut cmd)
 }
 
+/// `cargo test` of one of the app's wasm test files, run in headless Chromium.
+pub fn wasm_test_command(tools: &Tools, test: &str) -> std::process::Command {
+    let mut cmd = tools.cargo();
+    cmd.args(["test", "--target", tools::WASM_TARGET])
+        .args(["--package", "kumppani", "--test", test])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            &tools.wasm_bindgen_test_runner,
+        )
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        // Extra Chromium arguments (headless, no sandbox: we may run as root).
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            workspace_root().join("webdriver.json"),
+        )
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cmd
+}
+
 fn end_to_end(tools: &Tools, long: bool) -> Result<()> {
-    let public = build::web_app(tools)?;
+    let web = build::web_app(tools)?;
+    crate::bundle::check_budget(web.shell)?;
+    let public = web.public;
     // The same release hub that `cargo xtask run` starts: the browser tests prove what people get.
     let hub = build::hub(true)?;
     tools::ensure_e2e_packages(tools)?;
