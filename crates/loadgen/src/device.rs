@@ -8,7 +8,8 @@ use kumppani_core::api::JoinResponse;
 use kumppani_core::ids::DocId;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
 use kumppani_core::time::Timestamp;
-use std::collections::HashSet;
+use kumppani_core::wire::Frame;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -20,11 +21,13 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Traffic {
     pub bytes_sent: u64,
     pub bytes_received: u64,
     pub frames_sent: u64,
+    /// Sync frames sent per document: the device's round trips for it.
+    pub sync_frames_sent: HashMap<DocId, u64>,
 }
 
 pub struct Device {
@@ -33,14 +36,27 @@ pub struct Device {
     /// Documents whose latest `InSync` came after their latest change on either side.
     pub in_sync: HashSet<DocId>,
     pub traffic: Traffic,
+    /// The latest sync state of each document, as the app keeps it between connections.
+    pub sync_states: HashMap<DocId, Vec<u8>>,
 }
 
 impl Device {
-    /// Connects, authenticates and waits for the hub's welcome. `member` is the device's
-    /// member document as it stands (with its offline backlog).
+    /// Connects and authenticates. `member` is the device's member document as it stands
+    /// (with its offline backlog).
     pub async fn connect(hub_url: &str, joined: &JoinResponse, member: AutoCommit) -> Result<Self> {
+        Self::connect_with(hub_url, joined, vec![(joined.member_doc, member, None)]).await
+    }
+
+    /// Connects with the documents and sync states a device kept from earlier connections.
+    pub async fn connect_with(
+        hub_url: &str,
+        joined: &JoinResponse,
+        docs: Vec<(DocId, AutoCommit, Option<Vec<u8>>)>,
+    ) -> Result<Self> {
         let mut session = ClientSession::new(joined.token.clone(), crate::workload::random_id());
-        session.add_doc(joined.member_doc, member, None);
+        for (id, doc, state) in docs {
+            session.add_doc(id, doc, state.as_deref());
+        }
         let url = format!("{}/sync", hub_url.replacen("http", "ws", 1));
         let (ws, _) = tokio_tungstenite::connect_async(url)
             .await
@@ -50,6 +66,7 @@ impl Device {
             ws,
             in_sync: HashSet::new(),
             traffic: Traffic::default(),
+            sync_states: HashMap::new(),
         };
         let out = device
             .session
@@ -110,9 +127,13 @@ impl Device {
                 _ => {}
             }
         }
+        self.sync_states.extend(out.save_sync_states);
         for frame in out.send {
             self.traffic.bytes_sent += frame.len() as u64;
             self.traffic.frames_sent += 1;
+            if let Ok(Frame::Sync { doc, .. }) = Frame::decode(&frame) {
+                *self.traffic.sync_frames_sent.entry(doc).or_default() += 1;
+            }
             self.ws.send(Message::Binary(frame.into())).await?;
         }
         if let Some(reason) = out.close {
@@ -123,6 +144,17 @@ impl Device {
 
     pub fn doc(&self, id: DocId) -> Option<&AutoCommit> {
         self.session.doc(&id)
+    }
+
+    /// What the device keeps when it goes offline: each document with its sync state.
+    pub fn keep(&self) -> Vec<(DocId, AutoCommit, Option<Vec<u8>>)> {
+        self.session
+            .doc_ids()
+            .filter_map(|id| {
+                let doc = self.session.doc(id)?.clone();
+                Some((*id, doc, self.sync_states.get(id).cloned()))
+            })
+            .collect()
     }
 
     pub async fn close(mut self) {

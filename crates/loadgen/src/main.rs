@@ -3,11 +3,14 @@
 //! one burst over real WebSockets on loopback and pull the project document (E events, I
 //! ideas). Prints one JSON line: time until all converged, each device's sync time, the
 //! hub's CPU seconds and peak memory, bytes on the wire against the size of the changes,
-//! frames per device, and the in-memory floor. `cargo xtask bench` runs it.
+//! frames per device, and the in-memory floor. Then some of the devices come back with a
+//! few new entries each, and what they send and receive is set against the size of what
+//! changed. `cargo xtask bench` runs it.
 
 mod device;
 mod floor;
 mod hub_process;
+mod returning;
 mod workload;
 
 use anyhow::{Context, Result};
@@ -43,6 +46,12 @@ struct Args {
     supports: usize,
     #[arg(long, default_value_t = 600)]
     timeout_s: u64,
+    /// Devices that come back after the burst (the first ones).
+    #[arg(long, default_value_t = 100)]
+    returning: usize,
+    /// New diary entries each returning device wrote offline.
+    #[arg(long, default_value_t = 5)]
+    returning_entries: usize,
 }
 
 /// What one device measured in the burst.
@@ -50,6 +59,8 @@ struct Outcome {
     ms: f64,
     traffic: Traffic,
     error: Option<String>,
+    /// What the device keeps to come back with, if it is one of the returning ones.
+    kept: Option<returning::Kept>,
 }
 
 const SETUP_WAIT: Duration = Duration::from_secs(120);
@@ -105,9 +116,13 @@ async fn main() -> Result<()> {
     let expect = (args.events, args.ideas);
     let tasks: Vec<_> = prepared
         .into_iter()
-        .map(|(j, doc)| {
+        .enumerate()
+        .map(|(n, (j, doc))| {
             let url = hub.url.clone();
-            tokio::spawn(async move { run_device(url, j, doc, expect, started, timeout).await })
+            let keep = n < args.returning;
+            tokio::spawn(
+                async move { run_device(url, j, doc, expect, started, timeout, keep).await },
+            )
         })
         .collect();
     let mut outcomes = Vec::with_capacity(tasks.len());
@@ -117,13 +132,29 @@ async fn main() -> Result<()> {
     let wall = started.elapsed().as_secs_f64();
     let hub_cpu = hub.cpu_seconds()? - cpu_before;
     let peak = hub.peak_rss_mb()?;
+    let kept: Vec<_> = outcomes.iter_mut().filter_map(|o| o.kept.take()).collect();
+    eprintln!(
+        "{} devices come back with {} new entries each",
+        kept.len(),
+        args.returning_entries
+    );
+    let returned = returning::run(&hub.url, kept, args.returning_entries, timeout).await;
     hub.stop().await;
 
     eprintln!("measuring the in-memory floor");
     let floor = floor::hub_seconds(&members, &project_doc);
     println!(
         "{}",
-        report(&args, &outcomes, wall, hub_cpu, peak, change_bytes, floor)
+        report(
+            &args,
+            &outcomes,
+            &returned,
+            wall,
+            hub_cpu,
+            peak,
+            change_bytes,
+            floor
+        )
     );
     Ok(())
 }
@@ -136,9 +167,11 @@ async fn run_device(
     (events, ideas): (usize, usize),
     started: Instant,
     timeout: Duration,
+    keep: bool,
 ) -> Outcome {
     let (member_doc, project_doc) = (joined.member_doc, joined.project_doc);
     let mut traffic = Traffic::default();
+    let mut kept = None;
     let result = async {
         let mut device = Device::connect(&url, &joined, doc).await?;
         let outcome = device
@@ -151,15 +184,23 @@ async fn run_device(
                     })
             })
             .await;
-        traffic = device.traffic;
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        traffic = device.traffic.clone();
+        if keep && outcome.is_ok() {
+            kept = Some(returning::Kept {
+                docs: device.keep(),
+                joined: joined.clone(),
+            });
+        }
         device.close().await;
-        outcome
+        outcome.map(|()| ms)
     }
     .await;
     Outcome {
-        ms: started.elapsed().as_secs_f64() * 1000.0,
+        ms: *result.as_ref().unwrap_or(&f64::NAN),
         traffic,
         error: result.err().map(|e| format!("{e:#}")),
+        kept,
     }
 }
 
@@ -240,9 +281,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
+#[allow(clippy::too_many_arguments)]
 fn report(
     args: &Args,
     outcomes: &[Outcome],
+    returned: &[Result<returning::Returned>],
     wall: f64,
     hub_cpu: f64,
     peak_mb: f64,
@@ -261,6 +304,15 @@ fn report(
     }
     let sum = |f: fn(&Traffic) -> u64| outcomes.iter().map(|o| f(&o.traffic)).sum::<u64>();
     let frames = sum(|t| t.frames_sent) as f64 / outcomes.len().max(1) as f64;
+    let back: Vec<&returning::Returned> = returned.iter().filter_map(|r| r.as_ref().ok()).collect();
+    if let Some(Err(e)) = returned.iter().find(|r| r.is_err()) {
+        eprintln!("a returning device failed: {e:#}");
+    }
+    let per_back = |f: fn(&returning::Returned) -> f64| {
+        back.iter().map(|r| f(r)).sum::<f64>() / back.len().max(1) as f64
+    };
+    let worst_back =
+        |f: fn(&returning::Returned) -> f64| back.iter().map(|r| f(r)).fold(f64::NAN, f64::max);
     serde_json::json!({
         "system": "kumppani-hub",
         "devices": args.devices,
@@ -280,5 +332,12 @@ fn report(
         "change_bytes": change_bytes,
         "messages_per_device": frames,
         "floor_cpu_s": floor,
+        "returning_devices": back.len(),
+        "returning_failed": returned.len() - back.len(),
+        "returning_entries": args.returning_entries,
+        "returning_bytes": per_back(|r| r.bytes as f64),
+        "returning_change_bytes": per_back(|r| r.change_bytes as f64),
+        "returning_overhead_per_doc_max": worst_back(returning::Returned::overhead_per_doc),
+        "returning_round_trips_max": worst_back(|r| r.max_round_trips as f64),
     })
 }

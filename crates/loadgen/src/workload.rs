@@ -60,6 +60,19 @@ pub fn backlog(
     supports: &[IdeaId],
     now: i64,
 ) -> usize {
+    diary_entries(doc, entries, now);
+    for event in signups {
+        member::request_signup(doc, *event, Timestamp(now)).expect("a valid sign-up");
+    }
+    for idea in supports {
+        member::support(doc, *idea, Timestamp(now)).expect("a valid support");
+    }
+    member::commit(doc, "offline backlog", Timestamp(now));
+    doc.save().len()
+}
+
+/// `entries` shared diary entries, an hour apart up to `now`, half of them anonymous.
+pub fn diary_entries(doc: &mut AutoCommit, entries: usize, now: i64) {
     for n in 0..entries {
         let draft = EntryDraft {
             text: TEXTS[n % TEXTS.len()].to_owned(),
@@ -82,12 +95,4 @@ pub fn backlog(
         )
         .expect("a valid entry");
     }
-    for event in signups {
-        member::request_signup(doc, *event, Timestamp(now)).expect("a valid sign-up");
-    }
-    for idea in supports {
-        member::support(doc, *idea, Timestamp(now)).expect("a valid support");
-    }
-    member::commit(doc, "offline backlog", Timestamp(now));
-    doc.save().len()
 }
