@@ -69,12 +69,9 @@ pub async fn update_inbox(
         change
             .removed
             .extend(was.keys().filter(|id| !ids.contains(id)).copied());
-        change.upserts.extend(
-            now.shared
-                .iter()
-                .filter(|e| was.get(&e.id) != Some(e))
-                .map(|e| (e, was.get(&e.id).copied())),
-        );
+        change
+            .upserts
+            .extend(now.shared.iter().filter(|e| was.get(&e.id) != Some(e)));
     }
     if change.removed.is_empty() && change.upserts.is_empty() {
         return Ok(());

@@ -1,9 +1,9 @@
 //! The organisers' inbox of shared diary entries, and how they code them.
 //!
 //! ```text
-//! shared_entries:  { <staff entry id>: { text, mood, tags: [str], at, prompt?,
+//! shared_entries:  { <staff entry id>: JSON of { id, text, mood, tags, at, prompt,
 //!                                        shared_at, updated_at, sharing,
-//!                                        author?, author_name? } },        the hub
+//!                                        author, author_name } },          the hub
 //! analysis_themes: [str],                                                 organisers
 //! codes:           { <staff entry id>: { <theme>: true } }                organisers
 //! ```
@@ -11,6 +11,12 @@
 //! [`crate::derive::diary`]); an anonymous entry has no `author` and no `author_name`, and
 //! its id cannot be linked to its author by anyone who cannot read the member's document.
 //! Codes are a map of sets, so two researchers coding offline both keep their codes.
+//!
+//! Each shared entry is one string, not a map of fields: the hub is its only writer and
+//! writes it whole, so nothing merges inside it, and one put into a document of tens of
+//! thousands of entries costs a tenth of a dozen (a third of the hub's CPU went on those
+//! puts when a hall full of phones shared their backlogs). Inboxes written as maps of
+//! fields, before, are still read, and rewritten as strings by the next full derivation.
 
 use super::StaffDocError;
 use crate::ids::{EntryId, MemberId, PromptId};
@@ -21,6 +27,7 @@ use crate::model::{
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjId, ReadDoc, ROOT};
+use automerge::{ObjType, ScalarValue, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -83,13 +90,37 @@ impl SharedEntry {
     }
 }
 
-fn sharing_str(s: Sharing) -> &'static str {
-    match s {
-        Sharing::Named => "named",
-        Sharing::Anonymous => "anonymous",
-    }
+/// The entry under `key` in the inbox `map`, in either form; `None` if it is not a valid
+/// entry (a member cannot put one there, but a reader never trusts a document).
+fn read_at(doc: &AutoCommit, map: &ObjId, key: &str) -> Option<SharedEntry> {
+    let id: EntryId = key.parse().ok()?;
+    let entry = match doc.get(map, key).ok()?? {
+        (Value::Scalar(s), _) => match s.as_ref() {
+            ScalarValue::Str(json) => decode(json)?,
+            _ => return None,
+        },
+        (Value::Object(ObjType::Map), obj) => read_entry(doc, id, &obj)?,
+        _ => return None,
+    };
+    (entry.id == id).then_some(entry)
 }
 
+/// The stored form of an entry.
+fn encode(e: &SharedEntry) -> String {
+    serde_json::to_string(e).expect("a shared entry always serialises")
+}
+
+fn decode(json: &str) -> Option<SharedEntry> {
+    let mut e: SharedEntry = serde_json::from_str(json).ok()?;
+    Mood::new(i64::from(e.mood.get())).ok()?;
+    if e.sharing != Sharing::Named {
+        e.author = None;
+        e.author_name = None;
+    }
+    Some(e)
+}
+
+/// The inbox's entries as stored before they were strings: a map of fields each.
 fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<SharedEntry> {
     let at = Timestamp::from_millis(get_i64(doc, obj, "at")?);
     let sharing = match get_str(doc, obj, "sharing").as_deref() {
@@ -112,80 +143,6 @@ fn read_entry(doc: &AutoCommit, id: EntryId, obj: &ObjId) -> Option<SharedEntry>
             .filter(|_| named),
         author_name: get_str(doc, obj, "author_name").filter(|_| named),
     })
-}
-
-/// Writes an optional field that read as `old`. A value is compared in memory, since
-/// reading a big document back costs more; an absent one is made sure of in the document
-/// unless the object is `fresh`, so no name is ever left on an entry that lost it.
-fn put_opt_str(
-    doc: &mut AutoCommit,
-    obj: &ObjId,
-    key: &str,
-    (value, old): (Option<String>, Option<String>),
-    fresh: bool,
-) -> Result<(), StaffDocError> {
-    match value {
-        Some(v) if Some(&v) != old.as_ref() => doc.put(obj, key, v)?,
-        None if !fresh && doc.get(obj, key)?.is_some() => doc.delete(obj, key)?,
-        _ => {}
-    }
-    Ok(())
-}
-
-/// Writes `e` into `obj`, which holds `current` (or, if `fresh`, nothing at all).
-fn write_entry(
-    doc: &mut AutoCommit,
-    obj: &ObjId,
-    e: &SharedEntry,
-    current: Option<&SharedEntry>,
-    fresh: bool,
-) -> Result<(), StaffDocError> {
-    if current.map(|c| &c.text) != Some(&e.text) {
-        doc.put(obj, "text", e.text.as_str())?;
-    }
-    if current.map(|c| c.mood) != Some(e.mood) {
-        doc.put(obj, "mood", i64::from(e.mood.get()))?;
-    }
-    if current.map(|c| &c.tags) != Some(&e.tags) {
-        put_str_list(doc, obj, "tags", &e.tags)?;
-    }
-    for (key, value, old) in [
-        ("at", e.at, current.map(|c| c.at)),
-        ("shared_at", e.shared_at, current.map(|c| c.shared_at)),
-        ("updated_at", e.updated_at, current.map(|c| c.updated_at)),
-    ] {
-        if old != Some(value) {
-            doc.put(obj, key, value.millis())?;
-        }
-    }
-    if current.map(|c| c.sharing) != Some(e.sharing) {
-        doc.put(obj, "sharing", sharing_str(e.sharing))?;
-    }
-    let prompt = |e: &SharedEntry| e.prompt.map(|p| p.to_string());
-    let author = |e: &SharedEntry| e.author.map(|a| a.to_string());
-    let name = |e: &SharedEntry| e.author_name.clone();
-    put_opt_str(
-        doc,
-        obj,
-        "prompt",
-        (prompt(e), current.and_then(prompt)),
-        fresh,
-    )?;
-    put_opt_str(
-        doc,
-        obj,
-        "author",
-        (author(e), current.and_then(author)),
-        fresh,
-    )?;
-    put_opt_str(
-        doc,
-        obj,
-        "author_name",
-        (name(e), current.and_then(name)),
-        fresh,
-    )?;
-    Ok(())
 }
 
 /// Makes the inbox hold exactly `desired` (the hub): adds, changes and removes entries,
@@ -211,34 +168,31 @@ pub fn set_shared_entries(
     }
     let mut changed = !stale.is_empty();
     for (key, entry) in wanted {
-        let current = get_map(doc, &map, &key).and_then(|obj| read_entry(doc, entry.id, &obj));
-        if current.as_ref() == Some(entry) {
-            continue;
+        let stored = encode(entry);
+        // Compared as stored, so an entry still in the old form is rewritten too.
+        let same = matches!(
+            doc.get(&map, key.as_str())?,
+            Some((Value::Scalar(s), _)) if matches!(s.as_ref(), ScalarValue::Str(t) if t.as_str() == stored)
+        );
+        if !same {
+            doc.put(&map, key.as_str(), stored)?;
+            changed = true;
         }
-        let (obj, fresh) = match get_map(doc, &map, &key) {
-            Some(obj) => (obj, false),
-            None => (
-                doc.put_object(&map, key.as_str(), automerge::ObjType::Map)?,
-                true,
-            ),
-        };
-        write_entry(doc, &obj, entry, current.as_ref(), fresh)?;
-        changed = true;
     }
     Ok(changed)
 }
 
 /// What changed in the inbox, as the hub knows it without reading the inbox back: entries
-/// that left, and entries that are new or differ (with what they were, if anything).
+/// that left, and entries that are new or differ.
 #[derive(Debug, Default)]
 pub struct InboxChange<'a> {
     pub removed: Vec<EntryId>,
-    pub upserts: Vec<(&'a SharedEntry, Option<&'a SharedEntry>)>,
+    pub upserts: Vec<&'a SharedEntry>,
 }
 
-/// Applies `change` to an inbox that holds what the hub last wrote (so the `before` of each
-/// upsert is what is there). A burst of shared entries then costs the entries that changed,
-/// not the whole inbox each time. Returns whether anything was written.
+/// Applies `change` to an inbox that holds what the hub last wrote. A burst of shared
+/// entries then costs the entries that changed, not the whole inbox each time. Returns
+/// whether anything was written.
 pub fn update_shared_entries(
     doc: &mut AutoCommit,
     change: &InboxChange<'_>,
@@ -256,17 +210,8 @@ pub fn update_shared_entries(
             }
         }
     }
-    for (entry, before) in &change.upserts {
-        let key = entry.id.to_string();
-        let (obj, current, fresh) = match get_map(doc, &map, &key) {
-            Some(obj) => (obj, *before, false),
-            None => (
-                doc.put_object(&map, key.as_str(), automerge::ObjType::Map)?,
-                None,
-                true,
-            ),
-        };
-        write_entry(doc, &obj, entry, current, fresh)?;
+    for entry in &change.upserts {
+        doc.put(&map, entry.id.to_string(), encode(entry))?;
     }
     Ok(!change.removed.is_empty() || !change.upserts.is_empty())
 }
@@ -278,7 +223,7 @@ pub fn shared_entries(doc: &AutoCommit) -> Vec<SharedEntry> {
     };
     let mut out: Vec<SharedEntry> = doc
         .keys(&map)
-        .filter_map(|k| read_entry(doc, k.parse().ok()?, &get_map(doc, &map, &k)?))
+        .filter_map(|k| read_at(doc, &map, &k))
         .collect();
     out.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
     out
@@ -379,7 +324,6 @@ mod tests {
                 upserts: after
                     .values()
                     .filter(|e| before.get(&e.id) != Some(*e))
-                    .map(|e| (e, before.get(&e.id)))
                     .collect(),
             };
             update_shared_entries(&mut doc, &change).unwrap();
@@ -388,6 +332,79 @@ mod tests {
             set_shared_entries(&mut full, &list).unwrap();
             proptest::prop_assert_eq!(shared_entries(&doc), shared_entries(&full));
         }
+    }
+
+    #[test]
+    fn an_inbox_written_as_maps_of_fields_is_read_and_then_rewritten_as_strings() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let a = entry(1, Sharing::Named);
+        let map = ensure_map(&mut doc, &ROOT, SHARED_ENTRIES).unwrap();
+        let obj = doc
+            .put_object(&map, a.id.to_string(), ObjType::Map)
+            .unwrap();
+        doc.put(&obj, "text", a.text.as_str()).unwrap();
+        doc.put(&obj, "mood", 3).unwrap();
+        put_str_list(&mut doc, &obj, "tags", &a.tags).unwrap();
+        for (key, t) in [
+            ("at", a.at),
+            ("shared_at", a.shared_at),
+            ("updated_at", a.updated_at),
+        ] {
+            doc.put(&obj, key, t.millis()).unwrap();
+        }
+        doc.put(&obj, "sharing", "named").unwrap();
+        doc.put(&obj, "author", a.author.unwrap().to_string())
+            .unwrap();
+        doc.put(&obj, "author_name", "Aino").unwrap();
+        assert_eq!(shared_entries(&doc), std::slice::from_ref(&a));
+
+        assert!(set_shared_entries(&mut doc, std::slice::from_ref(&a)).unwrap());
+        assert!(matches!(
+            doc.get(&map, a.id.to_string()).unwrap(),
+            Some((Value::Scalar(_), _))
+        ));
+        assert_eq!(shared_entries(&doc), std::slice::from_ref(&a));
+        assert!(
+            !set_shared_entries(&mut doc, &[a]).unwrap(),
+            "nothing left to rewrite"
+        );
+    }
+
+    #[test]
+    fn a_forged_inbox_value_is_not_read_and_an_anonymous_one_never_names() {
+        let mut doc = new_document();
+        set_writer(&mut doc, [1; 16]);
+        let map = ensure_map(&mut doc, &ROOT, SHARED_ENTRIES).unwrap();
+        let good = entry(1, Sharing::Named);
+        let mut mood_nine = encode(&entry(2, Sharing::Named));
+        mood_nine = mood_nine.replace("\"mood\":3", "\"mood\":9");
+        let mut named_anonymous = entry(4, Sharing::Named);
+        named_anonymous.sharing = Sharing::Anonymous;
+        for (key, value) in [
+            (good.id.to_string(), encode(&good)),
+            (EntryId::from_bytes([2; 16]).to_string(), mood_nine),
+            // Another entry's content under this id.
+            (EntryId::from_bytes([3; 16]).to_string(), encode(&good)),
+            (named_anonymous.id.to_string(), encode(&named_anonymous)),
+            (
+                EntryId::from_bytes([5; 16]).to_string(),
+                "{not json".to_owned(),
+            ),
+        ] {
+            doc.put(&map, key, value).unwrap();
+        }
+        doc.put(&map, EntryId::from_bytes([6; 16]).to_string(), 42)
+            .unwrap();
+
+        let read = shared_entries(&doc);
+        let ids: Vec<EntryId> = read.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [named_anonymous.id, good.id]);
+        let anonymous = &read[0];
+        assert_eq!(
+            (anonymous.author, anonymous.author_name.as_deref()),
+            (None, None)
+        );
     }
 
     #[test]
