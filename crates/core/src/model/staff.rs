@@ -3,7 +3,7 @@
 //! Layout (schema 1):
 //! ```text
 //! { schema: 1,
-//!   rosters:   { <event>: { <member id>: { name, status, position?, ticket? } } },  the hub
+//!   rosters:   { <event>: { <member id>: JSON of { name, status, position, ticket } } }, the hub
 //!   checkins:  { <event>: { <member id or walk-in id>: { at, by: <device id> } } }, organisers
 //!   walkins:   { <event>: { <walk-in id>: { name, at } } },                       organisers
 //!   approvals: { <event>: { <member id>: "approved" | "declined" } },             organisers
@@ -13,7 +13,9 @@
 //!   moderation: { <idea or comment id>: { kind, hidden, reason, by_name, at } },  organisers
 //!   shared_entries, analysis_themes, codes }        see the `diary` submodule
 //! ```
-//! Ideas are written in the `ideas` submodule, shared diary entries in `diary`.
+//! Ideas are written in the `ideas` submodule, shared diary entries in `diary`. A roster
+//! line is one string, as a shared entry is (see `diary` for why); rosters written as maps
+//! of fields before are still read.
 //! A check-in is keyed by the person, so two organisers who check the same person in
 //! offline merge to one check-in, never two. Two organisers who each made an event's map
 //! offline leave two conflicting maps at one key; readers read all of them (see
@@ -24,7 +26,7 @@ use crate::derive::seats::SeatStatus;
 use crate::ids::{DeviceId, EventId, MemberId, WalkInId};
 use crate::time::Timestamp;
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ROOT};
+use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -175,27 +177,46 @@ pub fn set_roster_entry(
     entry: &RosterEntry,
 ) -> Result<(), StaffDocError> {
     let roster = event_map_mut(doc, ROSTERS, event)?;
-    let obj = ensure_map(doc, &roster, &entry.member.to_string())?;
-    if get_str(doc, &obj, "name").as_deref() != Some(entry.name.as_str()) {
-        doc.put(&obj, "name", entry.name.as_str())?;
-    }
-    if get_str(doc, &obj, "status").as_deref() != Some(entry.status.as_str()) {
-        doc.put(&obj, "status", entry.status.as_str())?;
-    }
-    let position = entry.status.position().map(i64::from);
-    if get_i64(doc, &obj, "position") != position {
-        match position {
-            Some(p) => doc.put(&obj, "position", p)?,
-            None => doc.delete(&obj, "position")?,
-        }
-    }
-    if get_str(doc, &obj, "ticket") != entry.ticket {
-        match &entry.ticket {
-            Some(t) => doc.put(&obj, "ticket", t.as_str())?,
-            None => doc.delete(&obj, "ticket")?,
-        }
+    let key = entry.member.to_string();
+    let line = RosterLine {
+        name: entry.name.clone(),
+        status: entry.status.as_str().to_owned(),
+        position: entry.status.position().map(i64::from),
+        ticket: entry.ticket.clone(),
+    };
+    let stored = serde_json::to_string(&line).expect("a roster line always serialises");
+    // A line still in the old form reads as no string, and is rewritten.
+    if get_str(doc, &roster, &key).as_deref() != Some(stored.as_str()) {
+        doc.put(&roster, key, stored)?;
     }
     Ok(())
+}
+
+/// A roster line as stored.
+#[derive(Serialize, Deserialize)]
+struct RosterLine {
+    name: String,
+    status: String,
+    position: Option<i64>,
+    ticket: Option<String>,
+}
+
+impl RosterLine {
+    fn read(doc: &AutoCommit, map: &ObjId, key: &str) -> Option<Self> {
+        match doc.get(map, key).ok()?? {
+            (Value::Scalar(s), _) => match s.as_ref() {
+                ScalarValue::Str(json) => serde_json::from_str(json).ok(),
+                _ => None,
+            },
+            (Value::Object(ObjType::Map), obj) => Some(RosterLine {
+                name: get_str(doc, &obj, "name").unwrap_or_default(),
+                status: get_str(doc, &obj, "status")?,
+                position: get_i64(doc, &obj, "position"),
+                ticket: get_str(doc, &obj, "ticket"),
+            }),
+            _ => None,
+        }
+    }
 }
 
 pub fn remove_roster_entry(
@@ -219,16 +240,12 @@ pub fn roster(doc: &AutoCommit, event: EventId) -> Vec<RosterEntry> {
         .into_iter()
         .filter_map(|(key, map)| {
             let member: MemberId = key.parse().ok()?;
-            let obj = get_map(doc, &map, &key)?;
-            let status = SeatStatus::from_parts(
-                &get_str(doc, &obj, "status")?,
-                get_i64(doc, &obj, "position"),
-            )?;
+            let line = RosterLine::read(doc, &map, &key)?;
             Some(RosterEntry {
                 member,
-                name: get_str(doc, &obj, "name").unwrap_or_default(),
-                status,
-                ticket: get_str(doc, &obj, "ticket"),
+                name: line.name,
+                status: SeatStatus::from_parts(&line.status, line.position)?,
+                ticket: line.ticket,
             })
         })
         .collect();
@@ -480,6 +497,30 @@ mod tests {
         );
         remove_roster_entry(&mut doc, ev(), m(1)).unwrap();
         assert_eq!(roster(&doc, ev()).len(), 2);
+    }
+
+    #[test]
+    fn a_roster_of_maps_of_fields_is_read_and_rewritten_and_a_forged_line_is_skipped() {
+        let mut doc = new_document();
+        let map = event_map_mut(&mut doc, ROSTERS, ev()).unwrap();
+        let old = doc
+            .put_object(&map, m(1).to_string(), ObjType::Map)
+            .unwrap();
+        doc.put(&old, "name", "Ville").unwrap();
+        doc.put(&old, "status", "waitlisted").unwrap();
+        doc.put(&old, "position", 2).unwrap();
+        doc.put(&map, m(2).to_string(), r#"{"name":"Bea","status":"lost"}"#)
+            .unwrap();
+        doc.put(&map, m(3).to_string(), "{not json").unwrap();
+        let ville = entry(1, "Ville", SeatStatus::Waitlisted { position: 2 });
+        assert_eq!(roster(&doc, ev()), std::slice::from_ref(&ville));
+
+        set_roster_entry(&mut doc, ev(), &ville).unwrap();
+        assert!(
+            get_str(&doc, &map, &m(1).to_string()).is_some(),
+            "now a string"
+        );
+        assert_eq!(roster(&doc, ev()), [ville]);
     }
 
     #[test]
