@@ -104,6 +104,10 @@ impl MemberInputs {
 /// Passes waiting per project. A burst of changes (a hall full of phones coming online)
 /// asks for many; one pass that starts after the last of them reads them all, so they
 /// coalesce into a few passes instead of one each.
+/// How long a pass waits before it reads: shared entries and ideas reach organisers this
+/// much later, and a burst of changes makes far fewer passes (each reads every member).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
+
 #[derive(Clone, Default)]
 pub struct Passes {
     wanted: Arc<Mutex<HashMap<ProjectId, Wanted>>>,
@@ -140,6 +144,8 @@ impl Passes {
         tokio::spawn(async move {
             let mut full = full;
             loop {
+                // Changes arriving meanwhile join this pass instead of asking for the next.
+                tokio::time::sleep(SETTLE).await;
                 if let Err(e) = pass(&state, project, full).await {
                     tracing::error!(error = %e, %project, "could not derive from the member documents");
                 }
