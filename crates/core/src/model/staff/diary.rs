@@ -13,8 +13,8 @@
 //! Codes are a map of sets, so two researchers coding offline both keep their codes.
 //!
 //! Each shared entry is one string, not a map of fields: the hub is its only writer and
-//! writes it whole, so nothing merges inside it, and one put into a document of tens of
-//! thousands of entries costs a tenth of a dozen (a third of the hub's CPU went on those
+//! writes it whole, so nothing merges inside it, and it takes one put into a document of
+//! tens of thousands of entries instead of a dozen (a third of the hub's CPU went on those
 //! puts when a hall full of phones shared their backlogs). Inboxes written as maps of
 //! fields, before, are still read, and rewritten as strings by the next full derivation.
 
