@@ -131,7 +131,7 @@ async fn main() -> Result<()> {
     }
     let wall = started.elapsed().as_secs_f64();
     let hub_cpu = hub.cpu_seconds()? - cpu_before;
-    let peak = hub.peak_rss_mb()?;
+    let peak_mb = hub.peak_rss_mb()?;
     let kept: Vec<_> = outcomes.iter_mut().filter_map(|o| o.kept.take()).collect();
     eprintln!(
         "{} devices come back with {} new entries each",
@@ -149,11 +149,13 @@ async fn main() -> Result<()> {
             &args,
             &outcomes,
             &returned,
-            wall,
-            hub_cpu,
-            peak,
-            change_bytes,
-            floor
+            Totals {
+                wall,
+                hub_cpu,
+                peak_mb,
+                change_bytes,
+                floor,
+            }
         )
     );
     Ok(())
@@ -281,17 +283,28 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
-#[allow(clippy::too_many_arguments)]
-fn report(
-    args: &Args,
-    outcomes: &[Outcome],
-    returned: &[Result<returning::Returned>],
+/// The burst's figures for the whole run.
+struct Totals {
     wall: f64,
     hub_cpu: f64,
     peak_mb: f64,
     change_bytes: usize,
     floor: f64,
+}
+
+fn report(
+    args: &Args,
+    outcomes: &[Outcome],
+    returned: &[Result<returning::Returned>],
+    totals: Totals,
 ) -> serde_json::Value {
+    let Totals {
+        wall,
+        hub_cpu,
+        peak_mb,
+        change_bytes,
+        floor,
+    } = totals;
     let mut times: Vec<f64> = outcomes
         .iter()
         .filter(|o| o.error.is_none())
