@@ -3,6 +3,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// The SQLite file's name in the data dir.
+pub const SQLITE_FILE: &str = "kumppani.sqlite3";
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Holds `kumppani.sqlite3` (when no `database_url` is given).
@@ -34,7 +37,7 @@ impl Config {
     }
 
     pub fn database_path(&self) -> PathBuf {
-        self.data_dir.join("kumppani.sqlite3")
+        self.data_dir.join(SQLITE_FILE)
     }
 
     /// The public URL, without a trailing slash, given the address actually bound.

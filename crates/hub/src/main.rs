@@ -116,13 +116,12 @@ async fn main() -> anyhow::Result<()> {
 
 /// The store the other commands work on: the same one `serve` would use.
 async fn open(data: &DataArg) -> anyhow::Result<Arc<dyn HubStore>> {
-    let dir = &data.dir;
-    if data.database_url.is_none() {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    store::open(data.database_url.as_deref(), &dir.join("kumppani.sqlite3"))
-        .await
-        .context("opening the hub database")
+    store::open(
+        data.database_url.as_deref(),
+        &data.dir.join(kumppani_hub::config::SQLITE_FILE),
+    )
+    .await
+    .context("opening the hub database")
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

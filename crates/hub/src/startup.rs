@@ -34,9 +34,6 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        if config.database_url.is_none() {
-            std::fs::create_dir_all(&config.data_dir)?;
-        }
         let store = store::open(config.database_url.as_deref(), &config.database_path()).await?;
         if config.seed_demo {
             demo::seed_if_empty(store.as_ref()).await?;
