@@ -106,14 +106,7 @@ async fn a_revoked_token_gets_auth_failed_and_an_open_connection_is_closed() {
     let phone = app.joined("Liisa").await;
     let tablet = app.linked(&phone.token).await;
     let mut open = app.authed_socket(&tablet.token).await;
-    let res = app
-        .http
-        .post(format!("{}/api/devices/revoke", app.base))
-        .bearer_auth(&phone.token)
-        .json(&serde_json::json!({ "device_id": tablet.device_id }))
-        .send()
-        .await
-        .unwrap();
+    let res = app.revoke(&phone.token, tablet.device_id).await;
     assert_eq!(res.status(), 204);
     expect_error_and_close(&mut open, ErrorCode::AuthFailed).await;
     let mut ws = app.socket().await;

@@ -20,16 +20,6 @@ async fn devices(app: &TestApp, token: &str) -> DevicesResponse {
     res.json().await.unwrap()
 }
 
-async fn revoke(app: &TestApp, token: &str, device: DeviceId) -> reqwest::Response {
-    app.http
-        .post(format!("{}/api/devices/revoke", app.base))
-        .bearer_auth(token)
-        .json(&serde_json::json!({ "device_id": device.to_string() }))
-        .send()
-        .await
-        .unwrap()
-}
-
 fn ids(list: &DevicesResponse) -> Vec<DeviceId> {
     list.devices.iter().map(|d| d.device_id).collect()
 }
@@ -81,7 +71,7 @@ async fn a_removed_device_leaves_the_list_and_its_token_stops_working() {
     let tablet = app.linked(&phone.token).await;
 
     assert_eq!(
-        revoke(&app, &phone.token, tablet.device_id).await.status(),
+        app.revoke(&phone.token, tablet.device_id).await.status(),
         204
     );
     assert_eq!(

@@ -3,7 +3,7 @@
 
 use futures::{FutureExt, SinkExt, StreamExt};
 use kumppani_core::api::{JoinResponse, LinkCodeResponse};
-use kumppani_core::ids::{DocId, EntryId};
+use kumppani_core::ids::{DeviceId, DocId, EntryId};
 use kumppani_core::model::{member, DiaryEntry, EntryDraft, Mood};
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};
 use kumppani_core::store::StoredDoc;
@@ -145,6 +145,17 @@ impl TestApp {
         let res = self.link(&code).await;
         assert_eq!(res.status(), 200);
         res.json().await.unwrap()
+    }
+
+    /// Revokes `device` with the token of a device of the same member (or another's).
+    pub async fn revoke(&self, token: &str, device: DeviceId) -> reqwest::Response {
+        self.http
+            .post(format!("{}/api/devices/revoke", self.base))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "device_id": device.to_string() }))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn stored(&self, doc: DocId) -> StoredDoc {

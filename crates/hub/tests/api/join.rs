@@ -164,21 +164,9 @@ async fn a_device_revoked_by_another_device_of_the_member_loses_its_token() {
     let phone = app.joined("Liisa").await;
     let tablet = app.linked(&phone.token).await;
     let stranger = app.joined("Pekka").await;
-    let revoke = |token: String, device: String| {
-        let app = &app;
-        async move {
-            app.http
-                .post(format!("{}/api/devices/revoke", app.base))
-                .bearer_auth(token)
-                .json(&serde_json::json!({ "device_id": device }))
-                .send()
-                .await
-                .unwrap()
-        }
-    };
-    let res = revoke(stranger.token.clone(), tablet.device_id.to_string()).await;
+    let res = app.revoke(&stranger.token, tablet.device_id).await;
     assert_eq!(res.status(), 404, "another member cannot revoke my device");
-    let res = revoke(phone.token.clone(), tablet.device_id.to_string()).await;
+    let res = app.revoke(&phone.token, tablet.device_id).await;
     assert_eq!(res.status(), 204);
     assert_eq!(app.link_code_response(&tablet.token).await.status(), 401);
     assert_eq!(app.link_code_response(&phone.token).await.status(), 200);

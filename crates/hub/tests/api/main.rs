@@ -2,6 +2,7 @@
 //! fresh SQLite file and talks to it over real HTTP and real WebSockets.
 
 mod access;
+mod access_matrix;
 mod cluster;
 mod devices;
 mod diary;
