@@ -13,11 +13,13 @@
 //!   [`banner`] prints codes and QR codes for the operator.
 
 pub mod access;
+pub mod backup;
 pub mod banner;
 pub mod clock;
 pub mod cluster;
 pub mod config;
 pub mod connection;
+pub mod data_lock;
 pub mod demo;
 pub mod derivation;
 pub mod diary;

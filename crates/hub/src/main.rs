@@ -1,10 +1,10 @@
-//! `kumppani-hub`: run the hub (`serve`), make a project (`project create`), or print the
-//! codes people join with (`codes`).
+//! `kumppani-hub`: run the hub (`serve`), make a project (`project create`), print the
+//! codes people join with (`codes`), or back up and restore its SQLite file.
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use kumppani_hub::store::{self, HubStore};
-use kumppani_hub::{banner, demo, projects, tokens, Application, Config};
+use kumppani_hub::{backup, banner, demo, projects, tokens, Application, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,6 +37,26 @@ enum Command {
         /// The address people reach the hub at, for the links.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         public_url: String,
+    },
+    /// Copy the SQLite database to a new file, consistent while the hub runs and devices
+    /// sync. (PostgreSQL: use pg_dump, see docs/OPERATIONS.md.)
+    Backup {
+        /// Directory holding kumppani.sqlite3.
+        #[arg(long = "data", default_value = "./data")]
+        data_dir: PathBuf,
+        /// The backup file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database with a backup; the hub must be stopped. The database
+    /// replaced is kept beside it.
+    Restore {
+        /// Directory to hold kumppani.sqlite3.
+        #[arg(long = "data", default_value = "./data")]
+        data_dir: PathBuf,
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
     },
 }
 
@@ -111,7 +131,36 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
+        Command::Backup { data_dir, to } => {
+            println!("Backing up {} to {} …", data_dir.display(), to.display());
+            let summary = backup::backup(&data_dir, &to)
+                .await
+                .context("backing up the hub")?;
+            println!("Backup written and checked: {}", describe(&summary));
+            Ok(())
+        }
+        Command::Restore { data_dir, from } => {
+            println!("Restoring {} into {} …", from.display(), data_dir.display());
+            let summary = backup::restore(&from, &data_dir)
+                .await
+                .context("restoring the hub")?;
+            println!("Restored: {}", describe(&summary));
+            println!(
+                "Devices that synced after the backup send their changes again when they connect."
+            );
+            Ok(())
+        }
     }
+}
+
+fn describe(s: &backup::BackupSummary) -> String {
+    format!(
+        "{} projects, {} members, {} documents, {:.1} MB",
+        s.projects,
+        s.members,
+        s.documents,
+        s.bytes as f64 / 1e6
+    )
 }
 
 /// The store the other commands work on: the same one `serve` would use.

@@ -3,6 +3,7 @@
 //! [`Application::run_until_stopped`]; tests read [`Application::port`] in between.
 
 use crate::config::Config;
+use crate::data_lock::{DataDirLock, LockError};
 use crate::demo::{self, DemoError};
 use crate::routes;
 use crate::state::{AppState, HubEvent};
@@ -23,6 +24,8 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error("could not seed the demo project: {0}")]
     Demo(#[from] DemoError),
+    #[error(transparent)]
+    Locked(#[from] LockError),
 }
 
 pub struct Application {
@@ -30,10 +33,16 @@ pub struct Application {
     addr: SocketAddr,
     state: AppState,
     store: Arc<dyn HubStore>,
+    /// The SQLite data dir is this process's until it stops.
+    _data_lock: Option<DataDirLock>,
 }
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
+        let data_lock = match config.database_url {
+            None => Some(DataDirLock::acquire(&config.data_dir)?),
+            Some(_) => None,
+        };
         let store = store::open(config.database_url.as_deref(), &config.database_path()).await?;
         if config.seed_demo {
             demo::seed_if_empty(store.as_ref()).await?;
@@ -58,6 +67,7 @@ impl Application {
             addr,
             state,
             store,
+            _data_lock: data_lock,
         })
     }
 

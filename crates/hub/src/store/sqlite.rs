@@ -24,6 +24,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_events.sql"),
 ];
 
+/// The schema version a migrated database has: a backup from a newer hub is refused.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
 /// Write transactions take the write lock at their start, so the busy timeout applies: a
 /// deferred one that read first fails at once (SQLITE_BUSY) when another wrote meanwhile.
 const IMMEDIATE: &str = "BEGIN IMMEDIATE";

@@ -253,8 +253,17 @@ pub struct Device {
 impl Device {
     /// Connects with the joined identity and waits for the hub's `Welcome`.
     pub async fn connect(app: &TestApp, joined: &JoinResponse) -> Device {
+        Self::connect_with(app, joined, member::new_document()).await
+    }
+
+    /// Connects holding `member_doc` as this device has it (from an earlier connection).
+    pub async fn connect_with(
+        app: &TestApp,
+        joined: &JoinResponse,
+        member_doc: automerge::AutoCommit,
+    ) -> Device {
         let mut session = ClientSession::new(joined.token.clone(), random_bytes());
-        session.add_doc(joined.member_doc, member::new_document(), None);
+        session.add_doc(joined.member_doc, member_doc, None);
         let mut device = Device {
             session,
             doc: joined.member_doc,

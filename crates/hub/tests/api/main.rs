@@ -3,6 +3,7 @@
 
 mod access;
 mod access_matrix;
+mod backup;
 mod cluster;
 mod devices;
 mod diary;
