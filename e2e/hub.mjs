@@ -129,8 +129,35 @@ export async function startHub({ dataDir, port = 0 } = {}) {
   return hub;
 }
 
-/** Playwright `test` with a `hub` fixture: a fresh hub per test, disposed after it. */
+/** What Chromium logs when the Content-Security-Policy blocks something. */
+const CSP_REFUSAL = /Content Security Policy/i;
+
+/**
+ * Playwright `test` with a `hub` fixture: a fresh hub per test, disposed after it. Every
+ * page of the test, in its own context or in one the test makes, is watched: a test fails
+ * if the hub's Content-Security-Policy blocked anything the app tried (an evaluated script,
+ * an inline style sheet, a request elsewhere).
+ */
 export const test = base.extend({
+  cspRefusals: [async ({ browser, context }, use) => {
+    const refusals = [];
+    const watch = (ctx) => ctx.on('page', (page) => page.on('console', (message) => {
+      if (CSP_REFUSAL.test(message.text())) refusals.push(`${page.url()}: ${message.text()}`);
+    }));
+    watch(context);
+    const newContext = browser.newContext;
+    browser.newContext = async (...args) => {
+      const ctx = await newContext.apply(browser, args);
+      watch(ctx);
+      return ctx;
+    };
+    try {
+      await use(refusals);
+    } finally {
+      browser.newContext = newContext;
+    }
+    expect(refusals, 'the Content-Security-Policy blocked nothing').toEqual([]);
+  }, { auto: true }],
   // eslint-disable-next-line no-empty-pattern
   hub: async ({}, use) => {
     const hub = await startHub();

@@ -6,6 +6,7 @@
 //! - [`sync`]: stores, hub API, transport and the driver.
 
 pub mod app;
+pub mod camera;
 pub mod components;
 pub mod download;
 pub mod format;

@@ -2,6 +2,7 @@
 //! in. Where the browser can read QR codes and has a camera, a button scans one instead;
 //! typed codes always work, with no network too.
 
+use crate::camera::{camera_available, scan_once, ScanFailure, ScanOutcome};
 use crate::state::{ask, use_commands};
 use crate::sync::Command;
 use crate::t;
@@ -9,8 +10,7 @@ use dioxus::prelude::*;
 use kumppani_core::ids::EventId;
 use kumppani_core::ticket::SHORT_CODE_LEN;
 
-/// The id of the `<video>` the scanner shows the camera in; the scan script stops when it
-/// is gone.
+/// The id of the `<video>` the scanner shows the camera in; the scan stops when it is gone.
 const VIDEO_ID: &str = "door-camera";
 
 #[component]
@@ -73,7 +73,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
 
     let start_scan = move |_| {
         spawn(async move {
-            match scan_once().await {
+            match scan_once(VIDEO_ID).await {
                 ScanOutcome::Code(text) => {
                     scanning.set(false);
                     check_in(text, false);
@@ -81,7 +81,7 @@ pub fn DoorCheckIn(event: EventId) -> Element {
                 ScanOutcome::Failed(why) => {
                     scanning.set(false);
                     checked.set(None);
-                    error.set(Some(why.words()));
+                    error.set(Some(failure_words(&why)));
                 }
                 ScanOutcome::Stopped => {}
             }
@@ -143,119 +143,12 @@ pub fn DoorCheckIn(event: EventId) -> Element {
     }
 }
 
-// Natively the scanner only ever fails: there is no BarcodeDetector.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-enum ScanOutcome {
-    Code(String),
-    Failed(ScanFailure),
-    /// The organiser closed the camera, or left the page.
-    Stopped,
-}
-
-/// Why the camera gave no code; each way ends in typing the code instead.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-enum ScanFailure {
-    /// The browser has no QR code reader after all.
-    NoDetector,
-    /// The camera could not be opened (refused, or in use).
-    NoCamera,
-    /// The scan script failed while the camera was on.
-    CameraStopped,
-    /// Not a browser: natively there is no camera to scan with.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    NotInBrowser,
-}
-
-impl ScanFailure {
-    fn words(&self) -> String {
-        match self {
-            ScanFailure::NoDetector => t!("door-no-detector"),
-            ScanFailure::NoCamera => t!("door-no-camera"),
-            ScanFailure::CameraStopped => t!("door-camera-stopped"),
-            ScanFailure::NotInBrowser => t!("door-not-in-browser"),
-        }
+/// What the organiser reads when the camera gave no code.
+fn failure_words(failure: &ScanFailure) -> String {
+    match failure {
+        ScanFailure::NoDetector => t!("door-no-detector"),
+        ScanFailure::NoCamera => t!("door-no-camera"),
+        ScanFailure::CameraStopped => t!("door-camera-stopped"),
+        ScanFailure::NotInBrowser => t!("door-not-in-browser"),
     }
-}
-
-/// Whether this browser can read QR codes from a camera it has.
-#[cfg(target_arch = "wasm32")]
-async fn camera_available() -> bool {
-    const JS: &str = r#"
-        if (!("BarcodeDetector" in window) || !navigator.mediaDevices
-            || !navigator.mediaDevices.getUserMedia) { return false; }
-        try {
-            const formats = await BarcodeDetector.getSupportedFormats();
-            if (!formats.includes("qr_code")) { return false; }
-        } catch (e) { return false; }
-        try {
-            const devices = await navigator.mediaDevices.enumerateDevices();
-            return devices.some(d => d.kind === "videoinput");
-        } catch (e) { return true; }
-    "#;
-    matches!(document::eval(JS).join::<bool>().await, Ok(true))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn camera_available() -> bool {
-    false
-}
-
-#[cfg(target_arch = "wasm32")]
-#[derive(serde::Deserialize)]
-struct ScanReply {
-    code: Option<String>,
-    error: Option<String>,
-}
-
-/// Opens the camera in the `<video>`, waits for a QR code, and closes the camera.
-#[cfg(target_arch = "wasm32")]
-async fn scan_once() -> ScanOutcome {
-    let js = r#"
-        const id = "VIDEO_ID";
-        const video = document.getElementById(id);
-        if (!video) { return {}; }
-        let detector;
-        try { detector = new BarcodeDetector({formats: ["qr_code"]}); }
-        catch (e) { return {error: "no-detector"}; }
-        let stream;
-        try {
-            stream = await navigator.mediaDevices.getUserMedia(
-                {video: {facingMode: "environment"}, audio: false});
-        } catch (e) {
-            return {error: "no-camera"};
-        }
-        const stop = () => stream.getTracks().forEach(t => t.stop());
-        if (!video.isConnected) { stop(); return {}; }
-        video.srcObject = stream;
-        try { await video.play(); } catch (e) {}
-        try {
-            while (video.isConnected) {
-                try {
-                    const found = await detector.detect(video);
-                    if (found.length > 0 && found[0].rawValue) {
-                        return {code: found[0].rawValue};
-                    }
-                } catch (e) {}
-                await new Promise(r => setTimeout(r, 250));
-            }
-        } finally { stop(); }
-        return {};
-    "#
-    .replace("VIDEO_ID", VIDEO_ID);
-    match document::eval(&js).join::<ScanReply>().await {
-        Ok(ScanReply {
-            code: Some(code), ..
-        }) => ScanOutcome::Code(code),
-        Ok(ScanReply { error: Some(e), .. }) => ScanOutcome::Failed(match e.as_str() {
-            "no-detector" => ScanFailure::NoDetector,
-            _ => ScanFailure::NoCamera,
-        }),
-        Ok(_) => ScanOutcome::Stopped,
-        Err(_) => ScanOutcome::Failed(ScanFailure::CameraStopped),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn scan_once() -> ScanOutcome {
-    ScanOutcome::Failed(ScanFailure::NotInBrowser)
 }

@@ -106,3 +106,44 @@ async fn without_a_built_app_a_page_says_so() {
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("not built"));
 }
+
+#[tokio::test]
+async fn every_response_carries_a_strict_content_security_policy() {
+    let (app, _site) = serve_site().await;
+    for path in [
+        "/",
+        "/diary",
+        "/assets/app.js",
+        "/api/health",
+        "/api/nothing",
+    ] {
+        let res = app
+            .http
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        let h = res.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        let directive = |name: &str| {
+            csp.split(';')
+                .map(str::trim)
+                .find(|d| d.split_whitespace().next() == Some(name))
+                .unwrap_or_else(|| panic!("{path}: no {name} in {csp}"))
+                .to_owned()
+        };
+        assert_eq!(directive("default-src"), "default-src 'self'", "{path}");
+        // Nothing from elsewhere, no evaluated or inline script.
+        assert_eq!(
+            directive("script-src"),
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "{path}"
+        );
+        assert!(!csp.contains("http"), "{path}: no third party in {csp}");
+        assert!(!csp.contains('*'), "{path}: no wildcard in {csp}");
+        assert_eq!(directive("object-src"), "object-src 'none'");
+        assert_eq!(directive("frame-ancestors"), "frame-ancestors 'none'");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+    }
+}
