@@ -17,6 +17,7 @@ pub fn api_error_key(code: &str, message: &str) -> Option<&'static str> {
         "unknown_device" => "msg-api-unknown-device",
         "not_found" => "msg-api-not-found",
         "unavailable" => "msg-api-unavailable",
+        "too_many_attempts" => "msg-api-too-many-attempts",
         "invalid_display_name" | "invalid_device_name" => match message {
             "Please write a name." => "msg-api-invalid-name-empty",
             "That name is too long. Use at most 80 characters." => "msg-api-invalid-name-too-long",

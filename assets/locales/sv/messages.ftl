@@ -68,6 +68,7 @@ msg-request-unprepared = Begäran kunde inte förberedas: { $error }
 msg-hub-error-status = Servern svarade med ett fel ({ $status }). Försök igen om en stund.
 msg-hub-answer-unreadable = Servern skickade ett svar som appen inte förstår: { $error }
 msg-api-unknown-code = Koden stämmer inte. Kontrollera den och försök igen.
+msg-api-too-many-attempts = För många felaktiga koder har provats från det här nätverket. Vänta några minuter och försök igen.
 msg-api-code-used = Koden har redan använts. Skapa en ny kod på din andra enhet.
 msg-api-code-expired = Koden är för gammal. Skapa en ny kod på din andra enhet.
 msg-api-bad-request = Appen skickade något som servern inte förstod. Uppdatera appen och försök igen.

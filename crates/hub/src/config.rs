@@ -21,6 +21,9 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Create the demo project on first start.
     pub seed_demo: bool,
+    /// A reverse proxy in front: a request's address is the last in `X-Forwarded-For`
+    /// (the limits on wrong codes count per address).
+    pub behind_proxy: bool,
 }
 
 impl Config {
@@ -33,6 +36,7 @@ impl Config {
             static_dir: None,
             public_url: None,
             seed_demo: false,
+            behind_proxy: false,
         }
     }
 

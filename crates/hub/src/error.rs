@@ -2,9 +2,10 @@
 //! `{"error": "<snake_code>", "message": "<plain words a resident understands>"}`.
 //! Internal causes are logged here and never sent.
 
+use crate::limits::RetryAfter;
 use crate::store::StoreError;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -34,6 +35,9 @@ pub enum ApiError {
     NotFound,
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
+    /// Too many wrong codes from the caller's address ([`crate::limits`]).
+    #[error("too many wrong codes; retry in {} s", .0.seconds())]
+    TooManyAttempts(RetryAfter),
 }
 
 impl ApiError {
@@ -91,6 +95,14 @@ impl ApiError {
                 "unavailable",
                 "The hub is having trouble right now. Try again in a moment.".into(),
             ),
+            ApiError::TooManyAttempts(wait) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!(
+                    "Too many wrong codes were tried from this network. Try again in {} minutes.",
+                    (wait.seconds() + 59) / 60
+                ),
+            ),
         }
     }
 }
@@ -112,11 +124,16 @@ impl IntoResponse for ApiError {
         } else {
             tracing::debug!(error = %self, "request refused");
         }
-        (
+        let mut res = (
             status,
             Json(serde_json::json!({ "error": code, "message": message })),
         )
-            .into_response()
+            .into_response();
+        if let ApiError::TooManyAttempts(wait) = self {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
+        }
+        res
     }
 }
 

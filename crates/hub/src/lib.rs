@@ -27,6 +27,7 @@ pub mod doc_feeds;
 pub mod docs;
 pub mod error;
 pub mod ideas;
+pub mod limits;
 pub mod projects;
 pub mod routes;
 pub mod seats;

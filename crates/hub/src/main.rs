@@ -98,6 +98,10 @@ struct ServeArgs {
     /// The address people reach the hub at (default: http://<addr>).
     #[arg(long)]
     public_url: Option<String>,
+    /// The hub runs behind a reverse proxy that sets X-Forwarded-For (see
+    /// docs/OPERATIONS.md); without this, every request would seem to come from the proxy.
+    #[arg(long)]
+    behind_proxy: bool,
 }
 
 #[tokio::main]
@@ -181,6 +185,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         static_dir: args.static_dir,
         public_url: args.public_url,
         seed_demo: args.seed_demo,
+        behind_proxy: args.behind_proxy,
     };
     let seed_demo = config.seed_demo;
     let app = Application::build(config)

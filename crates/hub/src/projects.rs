@@ -3,7 +3,7 @@
 
 use crate::clock::now_ms;
 use crate::store::{HubStore, NewProjectDocs, StoreError};
-use crate::tokens::{random_bytes, word_pair_code};
+use crate::tokens::{organiser_code, random_bytes, word_pair_code};
 use kumppani_core::ids::{DocId, ProjectId};
 use kumppani_core::model::{project, set_writer, staff};
 
@@ -21,10 +21,7 @@ pub async fn create_project(store: &dyn HubStore, name: &str) -> Result<NewProje
     let mut attempt = 0;
     loop {
         let join_code = word_pair_code();
-        let organiser_code = word_pair_code();
-        if join_code == organiser_code {
-            continue;
-        }
+        let organiser_code = organiser_code();
         match create_project_with_codes(store, name, &join_code, &organiser_code).await {
             Err(StoreError::Conflict(_)) if attempt < 50 => attempt += 1,
             other => return other,

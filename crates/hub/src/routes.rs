@@ -1,6 +1,7 @@
 //! The hub's HTTP surface: one module per area, each exporting `router()`.
 
 pub mod devices;
+pub mod guessing;
 pub mod health;
 pub mod join;
 pub mod members;

@@ -113,6 +113,7 @@ impl Application {
             // Graceful shutdown waits for open requests; sync sockets would never end alone.
             state.publish(HubEvent::ShuttingDown);
         };
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -43,6 +43,9 @@ pub struct AppState {
     pub passes: crate::derivation::Passes,
     /// Other hub nodes share the store: derivations read documents fresh from it.
     pub clustered: bool,
+    /// Wrong codes per address: guessing waits ([`crate::limits`]). Per node: several
+    /// nodes each give a guesser this many, still hopeless against the long codes.
+    pub code_failures: Arc<crate::limits::FailureLimit>,
     next_connection: Arc<AtomicU64>,
 }
 
@@ -66,6 +69,7 @@ impl AppState {
             member_inputs: Default::default(),
             passes: Default::default(),
             clustered: false,
+            code_failures: Arc::new(crate::limits::FailureLimit::for_codes()),
             next_connection: Arc::new(AtomicU64::new(1)),
         }
     }

@@ -84,9 +84,22 @@ fn pick<'a>(words: &[&'a str]) -> &'a str {
     words[n as usize % words.len()]
 }
 
-/// A reusable join or organiser code: a Finnish word pair such as `sininen-kettu`.
+/// A reusable join code: a Finnish word pair such as `sininen-kettu`, easy to read out
+/// and put on a poster. It only lets people in as residents, and guessing is limited.
 pub fn word_pair_code() -> String {
     format!("{}-{}", pick(ADJECTIVES), pick(NOUNS))
+}
+
+/// Characters after the word pair in an organiser code.
+pub const ORGANISER_CODE_SUFFIX_LEN: usize = 8;
+
+/// An organiser code: a word pair and eight random characters, such as
+/// `kirkas-majakka-k7m3p9qx`. An organiser reads shared diary entries, so the code must
+/// not be guessable: 1,600 word pairs alone would fall in minutes; with the suffix there
+/// are about 2^50 codes.
+pub fn organiser_code() -> String {
+    let suffix = code_of(&random_bytes::<ORGANISER_CODE_SUFFIX_LEN>()).to_lowercase();
+    format!("{}-{suffix}", word_pair_code())
 }
 
 /// A single-use link code, 8 characters from [`LINK_CODE_ALPHABET`], in its stored form.
@@ -178,6 +191,27 @@ mod tests {
             normalize_link_code(&format!("  {} ", shown.to_lowercase())),
             code
         );
+    }
+
+    #[test]
+    fn organiser_codes_are_a_word_pair_and_eight_random_characters() {
+        let codes: Vec<String> = (0..100).map(|_| organiser_code()).collect();
+        for code in &codes {
+            let (pair, suffix) = code.rsplit_once('-').unwrap();
+            let (a, n) = pair.split_once('-').unwrap();
+            assert!(ADJECTIVES.contains(&a) && NOUNS.contains(&n), "{code}");
+            assert_eq!(suffix.len(), ORGANISER_CODE_SUFFIX_LEN);
+            assert!(suffix
+                .bytes()
+                .all(|b| LINK_CODE_ALPHABET.contains(&b.to_ascii_uppercase())));
+            assert_eq!(normalize_code(&code.to_uppercase()), *code);
+        }
+        // At least 2^48 codes: out of reach of the limit on wrong codes.
+        let space = (ADJECTIVES.len() * NOUNS.len()) as f64
+            * (LINK_CODE_ALPHABET.len() as f64).powi(ORGANISER_CODE_SUFFIX_LEN as i32);
+        assert!(space > 2f64.powi(48), "{space}");
+        let distinct: std::collections::HashSet<_> = codes.iter().collect();
+        assert_eq!(distinct.len(), codes.len());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! /api/devices/recovery-code`), link a new device with either (`POST /api/devices/link`),
 //! and revoke a lost one (`POST /api/devices/revoke`).
 
+use super::guessing::{redeeming, ClientAddr};
 use super::join::{new_device, parse_name, Joined};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
@@ -118,8 +119,13 @@ async fn make_recovery_code(
 
 async fn link_device(
     State(state): State<AppState>,
+    from: ClientAddr,
     ApiJson(req): ApiJson<LinkRequest>,
 ) -> Result<Json<Joined>, ApiError> {
+    redeeming(&state, from, link_with_code(&state, req)).await
+}
+
+async fn link_with_code(state: &AppState, req: LinkRequest) -> Result<Json<Joined>, ApiError> {
     let name = match req.device_name.as_deref() {
         Some(name) => parse_name(name, "device_name")?,
         None => "Uusi laite".to_owned(),

@@ -1,6 +1,7 @@
 //! `POST /api/join`: a person joins a project with its join code (as a resident) or its
 //! organiser code (as an organiser). The hub makes their member document and first device.
 
+use super::guessing::{redeeming, ClientAddr};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
@@ -84,8 +85,13 @@ pub async fn create_member(
 
 async fn join(
     State(state): State<AppState>,
+    from: ClientAddr,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> Result<Json<Joined>, ApiError> {
+    redeeming(&state, from, join_with_code(&state, req)).await
+}
+
+async fn join_with_code(state: &AppState, req: JoinRequest) -> Result<Json<Joined>, ApiError> {
     let display_name = parse_name(&req.display_name, "display_name")?;
     let device_name = match req.device_name.as_deref() {
         Some(name) => parse_name(name, "device_name")?,
@@ -108,7 +114,7 @@ async fn join(
         .ok_or(ApiError::UnknownCode)?;
     let (device, token) = new_device(device_name);
     let device_id = device.id;
-    let member = create_member(&state, project.id, display_name, role, Some(device)).await?;
+    let member = create_member(state, project.id, display_name, role, Some(device)).await?;
     tracing::info!(member = %member.id, role = role.as_str(), "member joined");
     Ok(Json(Joined {
         project_id: project.id,

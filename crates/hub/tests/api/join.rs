@@ -1,9 +1,11 @@
 //! Joining a project and linking devices over the HTTP API.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 use kumppani_core::api::{ApiErrorBody, JoinResponse, LinkCodeResponse, Role};
 use kumppani_core::wire::DocKind;
 use kumppani_hub::clock::now_ms;
+use kumppani_hub::limits::{CODE_FAILURES, CODE_WINDOW_MS};
+use std::sync::Arc;
 
 #[tokio::test]
 async fn the_health_check_says_ok() {
@@ -209,4 +211,62 @@ async fn a_recovery_code_lasts_months_and_links_the_same_member_once() {
     assert_eq!(again.member_doc, tablet.member_doc);
     assert_ne!(again.device_id, tablet.device_id);
     assert_eq!(app.link(&code.code).await.status(), 410, "once only");
+}
+
+/// Joins with `code` as if from `addr` behind the hub's reverse proxy.
+async fn join_from(app: &TestApp, addr: &str, code: &str) -> reqwest::Response {
+    app.http
+        .post(format!("{}/api/join", app.base))
+        .header("x-forwarded-for", format!("203.0.113.250, {addr}"))
+        .json(&serde_json::json!({ "code": code, "display_name": "Kokeilija" }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn wrong_codes_from_one_address_are_limited_then_even_the_right_code_waits() {
+    let app = spawn_app().await;
+    for i in 0..CODE_FAILURES {
+        let res = app.join(&format!("vaara-koodi-{i}"), "Arvaaja").await;
+        assert_eq!(res.status(), 404, "wrong code {i}");
+    }
+    let res = app.join(&app.project.join_code, "Arvaaja").await;
+    assert_eq!(res.status(), 429);
+    let retry: i64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry > 0 && retry <= CODE_WINDOW_MS / 1000, "{retry}");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "too_many_attempts");
+    assert!(
+        body["message"].as_str().unwrap().contains("10 minutes"),
+        "{body}"
+    );
+    // Link codes share the count: guessing them from here waits too.
+    assert_eq!(app.link("ABCD2345").await.status(), 429);
+    let members = app.store.members_of_project(app.project.id).await.unwrap();
+    assert!(members.is_empty(), "nobody joined while refused");
+}
+
+#[tokio::test]
+async fn behind_a_proxy_each_client_address_has_its_own_count_and_successes_never_count() {
+    let app = spawn_app_with(Arc::new(tempfile::tempdir().unwrap()), None, |c| {
+        c.behind_proxy = true
+    })
+    .await;
+    for _ in 0..CODE_FAILURES {
+        assert_eq!(
+            join_from(&app, "192.0.2.1", "vaara-koodi").await.status(),
+            404
+        );
+    }
+    let code = app.project.join_code.clone();
+    assert_eq!(join_from(&app, "192.0.2.1", &code).await.status(), 429);
+    // A hall full of people on one venue network joins without limit.
+    for _ in 0..CODE_FAILURES + 10 {
+        assert_eq!(join_from(&app, "192.0.2.2", &code).await.status(), 200);
+    }
 }
