@@ -114,6 +114,10 @@ pub enum Command {
         approval: Approval,
         reply: Reply<()>,
     },
+    /// Everything of this member's on this device, as JSON ("download my data").
+    PersonalData {
+        reply: Reply<String>,
+    },
     /// Organisers: the roster as CSV.
     RosterCsv {
         event: EventId,

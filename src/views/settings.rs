@@ -1,7 +1,7 @@
-//! Settings: who this device is, linking another device, this member's devices, and the
-//! sync details.
+//! Settings: who this device is, linking another device, this member's devices, the sync
+//! details, and downloading one's own data.
 
-use crate::components::{DeviceList, LinkCodeCard, SyncStatusLine};
+use crate::components::{DeviceList, LinkCodeCard, PersonalDataCard, SyncStatusLine};
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
 use crate::t;
@@ -58,5 +58,6 @@ pub fn Settings() -> Element {
                 {t!("settings-sync-now")}
             }
         }
+        PersonalDataCard {}
     }
 }

@@ -39,3 +39,7 @@ devices-removing = Removing…
 devices-remove-yes = Yes, remove
 devices-remove = Remove
 devices-remove-label = Remove { $name }
+settings-data-title = Your data
+settings-data-text = Download everything of yours this device holds as one file (JSON): your diary and what you shared, your private entries on this device, your sign-ups, ideas, supports and comments. Keep it somewhere safe: private entries are in it.
+settings-data-button = Download my data
+settings-data-preparing = Preparing the file…

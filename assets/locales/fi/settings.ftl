@@ -39,3 +39,7 @@ devices-removing = Poistetaan…
 devices-remove-yes = Kyllä, poista
 devices-remove = Poista
 devices-remove-label = Poista { $name }
+settings-data-title = Omat tietosi
+settings-data-text = Lataa kaikki tällä laitteella olevat tietosi yhtenä tiedostona (JSON): päiväkirjasi ja jakamasi merkinnät, tämän laitteen yksityiset merkinnät, ilmoittautumisesi, ideasi, kannatuksesi ja kommenttisi. Säilytä tiedosto turvassa: yksityiset merkinnät ovat siinä.
+settings-data-button = Lataa omat tietoni
+settings-data-preparing = Tiedostoa valmistellaan…

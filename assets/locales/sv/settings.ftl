@@ -39,3 +39,7 @@ devices-removing = Tar bort…
 devices-remove-yes = Ja, ta bort
 devices-remove = Ta bort
 devices-remove-label = Ta bort { $name }
+settings-data-title = Dina uppgifter
+settings-data-text = Ladda ner allt ditt som finns på den här enheten som en fil (JSON): din dagbok och det du delat, dina privata anteckningar på enheten, dina anmälningar, idéer, stöd och kommentarer. Förvara filen säkert: de privata anteckningarna finns i den.
+settings-data-button = Ladda ner mina uppgifter
+settings-data-preparing = Filen förbereds…

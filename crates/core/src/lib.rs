@@ -20,6 +20,7 @@ pub mod backoff;
 pub mod derive;
 pub mod docsync;
 pub mod door;
+pub mod export;
 pub mod ids;
 pub mod model;
 pub mod session;

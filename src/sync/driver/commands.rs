@@ -528,6 +528,9 @@ impl Driver {
                     .await;
                 let _ = reply.send(result);
             }
+            Command::PersonalData { reply } => {
+                let _ = reply.send(self.personal_data_json());
+            }
             Command::RosterCsv { event, reply } => {
                 let result = self.doc_of(|i| i.join.staff_doc).and_then(|id| {
                     self.session
@@ -680,5 +683,33 @@ impl Driver {
         if let Ok(bytes) = serde_json::to_vec(&seen) {
             let _ = self.store().put_meta(SEEN_KEY, &bytes).await;
         }
+    }
+
+    /// This member's data on this device for "download my data": the member document as
+    /// the device has it and the open profile's private diary.
+    fn personal_data_json(&self) -> Result<String, String> {
+        let id = self
+            .identity
+            .as_ref()
+            .ok_or_else(|| words("msg-join-first", &[]))?;
+        let doc = self
+            .session
+            .as_ref()
+            .and_then(|s| s.doc(&id.join.member_doc))
+            .ok_or_else(|| words("msg-join-first", &[]))?;
+        let owner = kumppani_core::export::Owner {
+            member_id: id.join.member_id,
+            display_name: id.join.display_name.clone(),
+            project_id: id.join.project_id,
+            project_name: id.join.project_name.clone(),
+            role: id.join.role,
+        };
+        let data = kumppani_core::export::PersonalData::read(
+            owner,
+            doc,
+            self.private.as_ref(),
+            web::now(),
+        );
+        Ok(data.to_json())
     }
 }
