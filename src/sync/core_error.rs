@@ -154,6 +154,7 @@ impl Explain for CloseReason {
             ErrorCode::UnsupportedVersion => "msg-conn-version",
             ErrorCode::Unavailable => "msg-conn-hub-busy",
             ErrorCode::Internal => "msg-conn-hub-fault",
+            ErrorCode::Limited => "msg-conn-limited",
         };
         words(key, &[])
     }
@@ -214,6 +215,7 @@ mod tests {
             ErrorCode::AuthFailed,
             ErrorCode::Unavailable,
             ErrorCode::Internal,
+            ErrorCode::Limited,
         ];
         for lang in Lang::ALL {
             set_current(lang);

@@ -11,6 +11,7 @@ msg-conn-garbled = a message was garbled on the way
 msg-conn-too-large = a change was too large to send
 msg-conn-version = the hub runs a newer version; update the app
 msg-conn-hub-busy = the hub could not save just now
+msg-conn-limited = the hub asked this device to slow down; it tries again in a moment
 msg-conn-hub-fault = the hub had a fault
 
 ## The status line
@@ -68,7 +69,7 @@ msg-request-unprepared = Could not prepare the request: { $error }
 msg-hub-error-status = The hub answered with an error ({ $status }). Try again in a moment.
 msg-hub-answer-unreadable = The hub sent an answer this app does not understand: { $error }
 msg-api-unknown-code = That code is not right. Check it and try again.
-msg-api-too-many-attempts = Too many wrong codes were tried from this network. Wait a few minutes and try again.
+msg-api-too-many-attempts = Too many wrong codes or failed sign-ins from this network. Wait a few minutes and try again.
 msg-api-code-used = That code has already been used. Make a new one on your other device.
 msg-api-code-expired = That code is too old. Make a new one on your other device.
 msg-api-bad-request = The app sent something the hub did not understand. Update the app and try again.

@@ -11,6 +11,7 @@ msg-conn-garbled = viesti vääristyi matkalla
 msg-conn-too-large = muutos oli liian suuri lähetettäväksi
 msg-conn-version = palvelimella on uudempi versio; päivitä sovellus
 msg-conn-hub-busy = palvelin ei voinut tallentaa juuri nyt
+msg-conn-limited = palvelin pyysi tätä laitetta hidastamaan; se yrittää hetken päästä uudelleen
 msg-conn-hub-fault = palvelimella oli vika
 
 ## Tilarivi
@@ -68,7 +69,7 @@ msg-request-unprepared = Pyyntöä ei voitu valmistella: { $error }
 msg-hub-error-status = Palvelin vastasi virheellä ({ $status }). Yritä hetken päästä uudelleen.
 msg-hub-answer-unreadable = Palvelin lähetti vastauksen, jota sovellus ei ymmärrä: { $error }
 msg-api-unknown-code = Koodi ei ole oikein. Tarkista koodi ja yritä uudelleen.
-msg-api-too-many-attempts = Tästä verkosta on kokeiltu liian monta väärää koodia. Odota muutama minuutti ja yritä uudelleen.
+msg-api-too-many-attempts = Tästä verkosta on tullut liian monta väärää koodia tai epäonnistunutta kirjautumista. Odota muutama minuutti ja yritä uudelleen.
 msg-api-code-used = Koodi on jo käytetty. Tee uusi koodi toisella laitteellasi.
 msg-api-code-expired = Koodi on liian vanha. Tee uusi koodi toisella laitteellasi.
 msg-api-bad-request = Sovellus lähetti jotain, mitä palvelin ei ymmärtänyt. Päivitä sovellus ja yritä uudelleen.

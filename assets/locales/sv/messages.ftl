@@ -11,6 +11,7 @@ msg-conn-garbled = ett meddelande förvrängdes på vägen
 msg-conn-too-large = en ändring var för stor att skicka
 msg-conn-version = servern har en nyare version; uppdatera appen
 msg-conn-hub-busy = servern kunde inte spara just nu
+msg-conn-limited = servern bad den här enheten att sakta ner; den försöker igen om en stund
 msg-conn-hub-fault = servern hade ett fel
 
 ## Statusraden
@@ -68,7 +69,7 @@ msg-request-unprepared = Begäran kunde inte förberedas: { $error }
 msg-hub-error-status = Servern svarade med ett fel ({ $status }). Försök igen om en stund.
 msg-hub-answer-unreadable = Servern skickade ett svar som appen inte förstår: { $error }
 msg-api-unknown-code = Koden stämmer inte. Kontrollera den och försök igen.
-msg-api-too-many-attempts = För många felaktiga koder har provats från det här nätverket. Vänta några minuter och försök igen.
+msg-api-too-many-attempts = För många felaktiga koder eller misslyckade inloggningar från det här nätverket. Vänta några minuter och försök igen.
 msg-api-code-used = Koden har redan använts. Skapa en ny kod på din andra enhet.
 msg-api-code-expired = Koden är för gammal. Skapa en ny kod på din andra enhet.
 msg-api-bad-request = Appen skickade något som servern inte förstod. Uppdatera appen och försök igen.

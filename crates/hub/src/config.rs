@@ -24,6 +24,8 @@ pub struct Config {
     /// A reverse proxy in front: a request's address is the last in `X-Forwarded-For`
     /// (the limits on wrong codes count per address).
     pub behind_proxy: bool,
+    /// The most a member document may hold on the hub, in bytes.
+    pub max_member_doc_bytes: u64,
 }
 
 impl Config {
@@ -37,6 +39,7 @@ impl Config {
             public_url: None,
             seed_demo: false,
             behind_proxy: false,
+            max_member_doc_bytes: crate::limits::MEMBER_DOC_BYTES,
         }
     }
 

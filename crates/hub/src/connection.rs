@@ -13,13 +13,13 @@
 use crate::access::{can_sync, welcome_docs, Access};
 use crate::clock::now_ms;
 use crate::doc_feeds::Inbox;
-use crate::docs::persist_changes;
+use crate::docs::{persist_changes, DocError};
 use crate::state::{AppState, HubEvent};
 use crate::store::{DeviceIdentity, DocMeta, StoreError};
 use crate::tokens::hash_token;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::DocId;
-use kumppani_core::wire::{ErrorCode, Frame, Welcome};
+use kumppani_core::wire::{DocKind, ErrorCode, Frame, Welcome};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -187,11 +187,28 @@ impl Connection {
             }
         };
         if received.changed {
-            if let Err(e) = persist_changes(state.store.as_ref(), doc, &mut guard).await {
-                tracing::error!(error = %e, %doc, "could not store a change");
-                guard.poison();
-                self.peers.remove(&doc);
-                return Step::fail(ErrorCode::Unavailable, NOT_SAVED);
+            // A member writes their own document as they like; the hub bounds its size.
+            let limit = (meta.kind == DocKind::Member).then_some(state.config.max_member_doc_bytes);
+            match persist_changes(state.store.as_ref(), doc, &mut guard, limit).await {
+                Ok(()) => {}
+                Err(DocError::TooLarge { would, limit }) => {
+                    tracing::warn!(device = %self.identity.device, %doc, would, limit, "refused a change past the size limit");
+                    guard.poison();
+                    self.peers.remove(&doc);
+                    return Step::fail(
+                        ErrorCode::TooLarge,
+                        format!(
+                            "Your data on the hub has reached its limit of {}; the change was not stored and stays on your device.",
+                            size_words(limit)
+                        ),
+                    );
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, %doc, "could not store a change");
+                    guard.poison();
+                    self.peers.remove(&doc);
+                    return Step::fail(ErrorCode::Unavailable, NOT_SAVED);
+                }
             }
         }
         if !peer.read_only {
@@ -338,6 +355,16 @@ fn drop_changes(message: &[u8]) -> Option<Vec<u8>> {
     }
     decoded.changes = automerge::sync::ChunkList::empty();
     Some(decoded.encode())
+}
+
+/// A size as people read it: `32 MB`, `64 KB`.
+fn size_words(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes / MB)
+    } else {
+        format!("{} KB", bytes / 1024)
+    }
 }
 
 #[cfg(test)]

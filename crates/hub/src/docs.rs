@@ -19,10 +19,22 @@ use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
-/// A document and the last sequence number of the store it holds.
+/// A document, the last sequence number of the store it holds, and about how many bytes
+/// the store holds for it (snapshot and chunks), for the size limit.
 struct Cached {
     doc: AutoCommit,
     seq: u64,
+    stored_bytes: u64,
+}
+
+impl Cached {
+    fn took_in(&mut self, since: &DocSince) {
+        let chunks: u64 = since.chunks.iter().map(|(_, c)| c.len() as u64).sum();
+        self.stored_bytes = match &since.snapshot {
+            Some(snapshot) => snapshot.len() as u64 + chunks,
+            None => self.stored_bytes + chunks,
+        };
+    }
 }
 
 type Slot = Arc<AsyncMutex<Option<Cached>>>;
@@ -33,6 +45,9 @@ pub enum DocError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Corrupt(#[from] CorruptDoc),
+    /// Storing the change would take the document past its size limit; nothing was stored.
+    #[error("the document would grow to {would} bytes on the hub; its limit is {limit}")]
+    TooLarge { would: u64, limit: u64 },
 }
 
 impl From<AutomergeError> for DocError {
@@ -42,14 +57,20 @@ impl From<AutomergeError> for DocError {
 }
 
 /// Stores what changed in the document since its last save, committed when this returns
-/// `Ok`, and folds the chunks into a snapshot once they pile up. On `Err` the caller
-/// poisons the cached document: it holds changes the store does not.
+/// `Ok`, and folds the chunks into a snapshot once they pile up. With a `limit`, a change
+/// that would take the stored document past that many bytes is not stored. On `Err` the
+/// caller poisons the cached document: it holds changes the store does not.
 pub async fn persist_changes(
     store: &dyn HubStore,
     id: DocId,
     guard: &mut DocGuard,
+    limit: Option<u64>,
 ) -> Result<(), DocError> {
     let chunk = guard.cached().doc.save_incremental();
+    let would = guard.cached().stored_bytes + chunk.len() as u64;
+    if let Some(limit) = limit.filter(|&limit| would > limit) {
+        return Err(DocError::TooLarge { would, limit });
+    }
     let appended = store.append_chunk(id, &chunk).await?;
     if appended.seq > guard.cached().seq + 1 {
         // Another node appended in between: take its chunks in before any snapshot, which
@@ -58,11 +79,13 @@ pub async fn persist_changes(
     }
     let cached = guard.cached();
     cached.seq = cached.seq.max(appended.seq);
+    cached.stored_bytes += chunk.len() as u64;
     if kumppani_core::store::StoredDoc::wants_compaction(appended.chunks_since_snapshot) {
         let snapshot = cached.doc.save();
-        if let Err(e) = store.compact(id, &snapshot, cached.seq).await {
+        match store.compact(id, &snapshot, cached.seq).await {
+            Ok(()) => cached.stored_bytes = snapshot.len() as u64,
             // The chunks are still there: nothing is lost, compaction waits for next time.
-            tracing::warn!(error = %e, doc = %id, "compaction failed");
+            Err(e) => tracing::warn!(error = %e, doc = %id, "compaction failed"),
         }
     }
     Ok(())
@@ -113,6 +136,7 @@ impl DocGuard {
         let before = cached.doc.get_heads();
         apply(&mut cached.doc, &since)?;
         cached.seq = since.last_seq;
+        cached.took_in(&since);
         Ok(cached.doc.get_heads() != before)
     }
 }
@@ -151,10 +175,13 @@ impl DocCache {
             match loaded.and_then(|since| {
                 let mut doc = AutoCommit::new();
                 apply(&mut doc, &since)?;
-                Ok(Cached {
+                let mut cached = Cached {
                     doc,
                     seq: since.last_seq,
-                })
+                    stored_bytes: 0,
+                };
+                cached.took_in(&since);
+                Ok(cached)
             }) {
                 Ok(cached) => {
                     *guard = Some(cached);

@@ -35,8 +35,8 @@ pub enum ApiError {
     NotFound,
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
-    /// Too many wrong codes from the caller's address ([`crate::limits`]).
-    #[error("too many wrong codes; retry in {} s", .0.seconds())]
+    /// Too many wrong codes or failed sign-ins from the caller's address ([`crate::limits`]).
+    #[error("too many failed attempts; retry in {} s", .0.seconds())]
     TooManyAttempts(RetryAfter),
 }
 
@@ -99,7 +99,7 @@ impl ApiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts",
                 format!(
-                    "Too many wrong codes were tried from this network. Try again in {} minutes.",
+                    "Too many wrong codes or failed sign-ins from this network. Try again in {} minutes.",
                     (wait.seconds() + 59) / 60
                 ),
             ),

@@ -1,20 +1,46 @@
-//! Limits on guessing: how many wrong codes one network may try before it must wait.
+//! The hub's limits, each answered with a clear error: wrong codes and failed sign-ins per
+//! network ([`FailureLimit`]), frames and bytes per connection ([`Bucket`]), and open
+//! connections per device ([`ConnectionCounts`]). The size of a member document is limited
+//! where changes are stored (`docs::persist_changes`).
 //!
-//! Counted per address (per /64 for IPv6, which one household or phone usually holds
+//! Failures are counted per address (per /64 for IPv6, which one household or phone usually holds
 //! whole), and only failures count: a hall of people joining from one venue network is
 //! never slowed by its own successes. Past the limit every attempt from the address is
 //! refused unchecked until its window ends, so guessing costs time, not just requests.
 //! Pure: the clock comes in as an argument.
 
+use kumppani_core::ids::DeviceId;
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Wrong join, organiser or link codes allowed per address per window. Generous enough for
 /// a venue full of people mistyping; a guesser gets a few thousand tries a day per
 /// address, hopeless against link and organiser codes.
 pub const CODE_FAILURES: u32 = 30;
 pub const CODE_WINDOW_MS: i64 = 10 * 60 * 1000;
+
+/// Failed sign-ins (unknown or revoked tokens) per address per window. A device told its
+/// token is revoked stops trying, so only a broken or hostile client gets near this.
+pub const AUTH_FAILURES: u32 = 30;
+pub const AUTH_WINDOW_MS: i64 = 10 * 60 * 1000;
+
+/// Frames one connection may send: a burst, then a steady rate. A device's whole sync
+/// takes a few frames per document.
+pub const FRAME_BURST: f64 = 600.0;
+pub const FRAMES_PER_SECOND: f64 = 100.0;
+
+/// Bytes one connection may send: a burst large enough for a member document at its size
+/// limit in full, then a steady rate.
+pub const BYTE_BURST: f64 = 48.0 * 1024.0 * 1024.0;
+pub const BYTES_PER_SECOND: f64 = 1024.0 * 1024.0;
+
+/// Open sync connections per device (tabs of one browser profile share a device).
+pub const CONNECTIONS_PER_DEVICE: usize = 4;
+
+/// The largest a member document may grow on the hub: years of daily diary entries fit
+/// in a few megabytes; past this, changes are refused and the device keeps them.
+pub const MEMBER_DOC_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Windows held before expired ones are swept out, so memory stays bounded.
 const SWEEP_ABOVE: usize = 10_000;
@@ -54,6 +80,10 @@ impl FailureLimit {
 
     pub fn for_codes() -> Self {
         Self::new(CODE_FAILURES, CODE_WINDOW_MS)
+    }
+
+    pub fn for_sign_ins() -> Self {
+        Self::new(AUTH_FAILURES, AUTH_WINDOW_MS)
     }
 
     /// Whether `who` may try now.
@@ -103,6 +133,93 @@ fn key(addr: IpAddr) -> IpAddr {
     }
 }
 
+/// A token bucket: up to `capacity` at once, refilled at a steady rate.
+#[derive(Debug, Clone)]
+pub struct Bucket {
+    capacity: f64,
+    per_ms: f64,
+    level: f64,
+    last: i64,
+}
+
+impl Bucket {
+    pub fn new(capacity: f64, per_second: f64, now: i64) -> Self {
+        Self {
+            capacity,
+            per_ms: per_second / 1000.0,
+            level: capacity,
+            last: now,
+        }
+    }
+
+    pub fn frames(now: i64) -> Self {
+        Self::new(FRAME_BURST, FRAMES_PER_SECOND, now)
+    }
+
+    pub fn bytes(now: i64) -> Self {
+        Self::new(BYTE_BURST, BYTES_PER_SECOND, now)
+    }
+
+    /// Takes `amount` if the bucket holds it; `false` (and nothing taken) if not.
+    pub fn take(&mut self, amount: f64, now: i64) -> bool {
+        let elapsed = (now - self.last).max(0) as f64;
+        self.level = (self.level + elapsed * self.per_ms).min(self.capacity);
+        self.last = now.max(self.last);
+        if self.level >= amount {
+            self.level -= amount;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Open connections per device.
+#[derive(Debug, Default)]
+pub struct ConnectionCounts {
+    open: Mutex<HashMap<DeviceId, usize>>,
+}
+
+/// One open connection of a device; dropping it closes the count.
+#[derive(Debug)]
+pub struct ConnectionSlot {
+    counts: Arc<ConnectionCounts>,
+    device: DeviceId,
+}
+
+impl ConnectionCounts {
+    /// A slot for one more connection of `device`, unless it has `max` open.
+    pub fn open(self: &Arc<Self>, device: DeviceId, max: usize) -> Option<ConnectionSlot> {
+        let mut open = self.open.lock().expect("connection counts");
+        let n = open.entry(device).or_default();
+        if *n >= max {
+            return None;
+        }
+        *n += 1;
+        Some(ConnectionSlot {
+            counts: self.clone(),
+            device,
+        })
+    }
+
+    pub fn count(&self, device: DeviceId) -> usize {
+        let open = self.open.lock().expect("connection counts");
+        open.get(&device).copied().unwrap_or(0)
+    }
+}
+
+impl Drop for ConnectionSlot {
+    fn drop(&mut self) {
+        let mut open = self.counts.open.lock().expect("connection counts");
+        if let Some(n) = open.get_mut(&self.device) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.device);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +266,37 @@ mod tests {
         }
         limit.failed(ip("192.0.2.1"), 5000);
         assert_eq!(limit.windows.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_bucket_gives_its_burst_then_its_rate() {
+        let mut b = Bucket::new(3.0, 1000.0, 0);
+        assert!(b.take(1.0, 0) && b.take(1.0, 0) && b.take(1.0, 0));
+        assert!(!b.take(1.0, 0), "the burst is spent");
+        assert!(!b.take(2.0, 1), "one more per millisecond, not two");
+        assert!(b.take(1.0, 1));
+        assert!(b.take(3.0, 1_000_000), "refills up to its capacity");
+        assert!(!b.take(1.0, 1_000_000));
+        assert!(
+            !b.take(4.0, 2_000_000),
+            "never more than the capacity at once"
+        );
+    }
+
+    #[test]
+    fn a_device_gets_so_many_connections_and_a_closed_one_frees_its_place() {
+        let counts = Arc::new(ConnectionCounts::default());
+        let phone = DeviceId::from_bytes([1; 16]);
+        let tablet = DeviceId::from_bytes([2; 16]);
+        let first = counts.open(phone, 2).unwrap();
+        let _second = counts.open(phone, 2).unwrap();
+        assert!(counts.open(phone, 2).is_none());
+        assert!(
+            counts.open(tablet, 2).is_some(),
+            "another device is counted apart"
+        );
+        drop(first);
+        assert_eq!(counts.count(phone), 1);
+        assert!(counts.open(phone, 2).is_some());
     }
 }

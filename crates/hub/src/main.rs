@@ -186,6 +186,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         public_url: args.public_url,
         seed_demo: args.seed_demo,
         behind_proxy: args.behind_proxy,
+        max_member_doc_bytes: kumppani_hub::limits::MEMBER_DOC_BYTES,
     };
     let seed_demo = config.seed_demo;
     let app = Application::build(config)

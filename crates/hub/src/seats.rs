@@ -354,7 +354,7 @@ pub(crate) async fn write_as_hub(
     if guard.get_heads() == before {
         return Ok(());
     }
-    if let Err(e) = persist_changes(state.store.as_ref(), doc, &mut guard).await {
+    if let Err(e) = persist_changes(state.store.as_ref(), doc, &mut guard, None).await {
         guard.poison();
         return Err(e.into());
     }

@@ -46,6 +46,10 @@ pub struct AppState {
     /// Wrong codes per address: guessing waits ([`crate::limits`]). Per node: several
     /// nodes each give a guesser this many, still hopeless against the long codes.
     pub code_failures: Arc<crate::limits::FailureLimit>,
+    /// Failed sign-ins (unknown or revoked tokens) per address.
+    pub sign_in_failures: Arc<crate::limits::FailureLimit>,
+    /// Open sync connections per device.
+    pub connections: Arc<crate::limits::ConnectionCounts>,
     next_connection: Arc<AtomicU64>,
 }
 
@@ -70,6 +74,8 @@ impl AppState {
             passes: Default::default(),
             clustered: false,
             code_failures: Arc::new(crate::limits::FailureLimit::for_codes()),
+            sign_in_failures: Arc::new(crate::limits::FailureLimit::for_sign_ins()),
+            connections: Default::default(),
             next_connection: Arc::new(AtomicU64::new(1)),
         }
     }

@@ -55,6 +55,10 @@ pub enum ErrorCode {
     Internal = 7,
     /// The sync message inside a `Sync` frame was not a valid Automerge sync message.
     BadSyncMessage = 8,
+    /// One of the hub's limits was reached (failed sign-ins from this network, frames or
+    /// bytes too fast, too many connections of one device); the message says which.
+    /// Retrying later, with backoff, helps.
+    Limited = 9,
 }
 
 impl ErrorCode {
@@ -68,6 +72,7 @@ impl ErrorCode {
             6 => Self::Unavailable,
             7 => Self::Internal,
             8 => Self::BadSyncMessage,
+            9 => Self::Limited,
             _ => return None,
         })
     }
@@ -285,7 +290,7 @@ mod tests {
     }
 
     fn arb_code() -> impl Strategy<Value = ErrorCode> {
-        (1u16..=8).prop_map(|c| ErrorCode::from_u16(c).unwrap())
+        (1u16..=9).prop_map(|c| ErrorCode::from_u16(c).unwrap())
     }
 
     fn arb_frame() -> impl Strategy<Value = Frame> {

@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
 pub async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
+    ClientAddr(from): ClientAddr,
 ) -> Result<DeviceIdentity, ApiError> {
     let token = headers
         .get(header::AUTHORIZATION)
@@ -46,10 +47,14 @@ pub async fn authenticate(
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::Unauthorized)?;
     state
-        .store
-        .device_by_token_hash(&hash_token(token))
-        .await?
-        .ok_or(ApiError::Unauthorized)
+        .sign_in_failures
+        .check(from, now_ms())
+        .map_err(ApiError::TooManyAttempts)?;
+    let found = state.store.device_by_token_hash(&hash_token(token)).await?;
+    if found.is_none() {
+        state.sign_in_failures.failed(from, now_ms());
+    }
+    found.ok_or(ApiError::Unauthorized)
 }
 
 /// Stores a fresh single-use link code for `member`, retrying the rare clash. Codes that
@@ -79,8 +84,9 @@ pub async fn issue_link_code(
 async fn list_devices(
     State(state): State<AppState>,
     headers: HeaderMap,
+    from: ClientAddr,
 ) -> Result<Json<DevicesResponse>, ApiError> {
-    let who = authenticate(&state, &headers).await?;
+    let who = authenticate(&state, &headers, from).await?;
     let devices = state
         .store
         .devices_of_member(who.member.id)
@@ -99,8 +105,9 @@ async fn list_devices(
 async fn make_link_code(
     State(state): State<AppState>,
     headers: HeaderMap,
+    from: ClientAddr,
 ) -> Result<Json<LinkCodeResponse>, ApiError> {
-    let who = authenticate(&state, &headers).await?;
+    let who = authenticate(&state, &headers, from).await?;
     let expires_at = now_ms() + LINK_CODE_TTL_MS;
     let code = issue_link_code(&state, &who.member, expires_at).await?;
     Ok(Json(LinkCodeResponse { code, expires_at }))
@@ -109,8 +116,9 @@ async fn make_link_code(
 async fn make_recovery_code(
     State(state): State<AppState>,
     headers: HeaderMap,
+    from: ClientAddr,
 ) -> Result<Json<LinkCodeResponse>, ApiError> {
-    let who = authenticate(&state, &headers).await?;
+    let who = authenticate(&state, &headers, from).await?;
     let expires_at = now_ms() + RECOVERY_CODE_TTL_MS;
     let code = issue_link_code(&state, &who.member, expires_at).await?;
     tracing::info!(member = %who.member.id, "recovery code issued");
@@ -166,9 +174,10 @@ async fn link_with_code(state: &AppState, req: LinkRequest) -> Result<Json<Joine
 async fn revoke_device(
     State(state): State<AppState>,
     headers: HeaderMap,
+    from: ClientAddr,
     ApiJson(req): ApiJson<RevokeRequest>,
 ) -> Result<StatusCode, ApiError> {
-    let who = authenticate(&state, &headers).await?;
+    let who = authenticate(&state, &headers, from).await?;
     let target: DeviceId = req
         .device_id
         .trim()

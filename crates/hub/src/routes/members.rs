@@ -5,6 +5,7 @@
 //! same "link this device" step as any member's, and the person sets their PIN there.
 
 use super::devices::{authenticate, issue_link_code};
+use super::guessing::ClientAddr;
 use super::join::{create_member, parse_name};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
@@ -27,9 +28,10 @@ pub fn router() -> Router<AppState> {
 async fn set_up_member(
     State(state): State<AppState>,
     headers: HeaderMap,
+    from: ClientAddr,
     ApiJson(req): ApiJson<SetUpMemberRequest>,
 ) -> Result<(StatusCode, Json<LinkCodeResponse>), ApiError> {
-    let who = authenticate(&state, &headers).await?;
+    let who = authenticate(&state, &headers, from).await?;
     if who.member.role != Role::Organiser {
         return Err(ApiError::OrganisersOnly);
     }

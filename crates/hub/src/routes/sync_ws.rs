@@ -2,7 +2,10 @@
 //! binary messages, hands them over, sends the frames that come back and closes when told.
 //! Generic over the socket's halves, so any `Sink`/`Stream` pair can drive it.
 
+use super::guessing::ClientAddr;
+use crate::clock::now_ms;
 use crate::connection::{authenticate, Step};
+use crate::limits::{Bucket, CONNECTIONS_PER_DEVICE};
 use crate::state::AppState;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -10,7 +13,8 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use futures::{Sink, SinkExt, Stream, StreamExt};
-use kumppani_core::wire::{ErrorCode, MAX_FRAME_BYTES};
+use kumppani_core::wire::{ErrorCode, Frame, MAX_FRAME_BYTES};
+use std::net::IpAddr;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
@@ -27,12 +31,16 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/sync", get(upgrade))
 }
 
-async fn upgrade(ws: WebSocketUpgrade, State(state): State<AppState>) -> Response {
+async fn upgrade(
+    ws: WebSocketUpgrade,
+    State(state): State<AppState>,
+    ClientAddr(from): ClientAddr,
+) -> Response {
     ws.max_message_size(MESSAGE_LIMIT)
         .max_frame_size(MESSAGE_LIMIT)
         .on_upgrade(move |socket: WebSocket| {
             let (sink, stream) = socket.split();
-            serve(sink, stream, state)
+            serve(sink, stream, state, from)
         })
 }
 
@@ -101,8 +109,9 @@ where
     true
 }
 
-/// Runs one device's connection to its end.
-pub async fn serve<S, R, E>(mut sink: S, mut stream: R, state: AppState)
+/// Runs one device's connection to its end. `from` is the client's address, for the limit
+/// on failed sign-ins.
+pub async fn serve<S, R, E>(mut sink: S, mut stream: R, state: AppState, from: IpAddr)
 where
     S: Sink<Message> + Unpin,
     R: Stream<Item = Result<Message, E>> + Unpin,
@@ -126,24 +135,68 @@ where
             return;
         }
     };
-    let mut conn = match authenticate(&state, &first).await {
-        Ok((conn, welcome)) => {
-            if !carry_out(&mut sink, welcome).await {
-                return;
-            }
-            conn
-        }
+    if let Err(wait) = state.sign_in_failures.check(from, now_ms()) {
+        let minutes = (wait.seconds() + 59) / 60;
+        let step = Step::fail(
+            ErrorCode::Limited,
+            format!("Too many failed sign-ins from this network; try again in {minutes} minutes."),
+        );
+        let _ = carry_out(&mut sink, step).await;
+        return;
+    }
+    let (mut conn, welcome) = match authenticate(&state, &first).await {
+        Ok(accepted) => accepted,
         Err(refusal) => {
+            if refusal.send.iter().any(|f| {
+                matches!(
+                    f,
+                    Frame::Error {
+                        code: ErrorCode::AuthFailed,
+                        ..
+                    }
+                )
+            }) {
+                state.sign_in_failures.failed(from, now_ms());
+            }
             let _ = carry_out(&mut sink, refusal).await;
             return;
         }
     };
+    let Some(_slot) = state
+        .connections
+        .open(conn.identity.device, CONNECTIONS_PER_DEVICE)
+    else {
+        let step = Step::fail(
+            ErrorCode::Limited,
+            format!(
+                "This device already has {CONNECTIONS_PER_DEVICE} connections open; close a tab or try again in a moment."
+            ),
+        );
+        let _ = carry_out(&mut sink, step).await;
+        return;
+    };
+    if !carry_out(&mut sink, welcome).await {
+        return;
+    }
+    let mut frames = Bucket::frames(now_ms());
+    let mut bytes_in = Bucket::bytes(now_ms());
     let inbox = conn.inbox.clone();
     loop {
         let step = tokio::select! {
             docs = inbox.changed() => conn.push_docs(&state, docs).await,
             incoming = next_frame(&mut stream) => match incoming {
-                Incoming::Frame(bytes) => conn.handle_frame(&state, &bytes).await,
+                Incoming::Frame(bytes) => {
+                    let now = now_ms();
+                    if frames.take(1.0, now) && bytes_in.take(bytes.len() as f64, now) {
+                        conn.handle_frame(&state, &bytes).await
+                    } else {
+                        tracing::warn!(device = %conn.identity.device, "a device sent too fast");
+                        Step::fail(
+                            ErrorCode::Limited,
+                            "This device sent too much too fast; it may reconnect in a moment.",
+                        )
+                    }
+                }
                 Incoming::Refused(step) => step,
                 Incoming::Gone => break,
             },

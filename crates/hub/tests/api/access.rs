@@ -89,14 +89,7 @@ async fn member_cannot_sync_another_members_document_nor_probe_unknown_ids() {
 #[tokio::test]
 async fn a_forged_token_gets_auth_failed_and_a_close() {
     let app = spawn_app().await;
-    let mut ws = app.socket().await;
-    send_frame(
-        &mut ws,
-        &Frame::Auth {
-            token: mint_token(),
-        },
-    )
-    .await;
+    let mut ws = app.socket_sending_auth(&mint_token()).await;
     expect_error_and_close(&mut ws, ErrorCode::AuthFailed).await;
 }
 
@@ -109,14 +102,7 @@ async fn a_revoked_token_gets_auth_failed_and_an_open_connection_is_closed() {
     let res = app.revoke(&phone.token, tablet.device_id).await;
     assert_eq!(res.status(), 204);
     expect_error_and_close(&mut open, ErrorCode::AuthFailed).await;
-    let mut ws = app.socket().await;
-    send_frame(
-        &mut ws,
-        &Frame::Auth {
-            token: tablet.token.clone(),
-        },
-    )
-    .await;
+    let mut ws = app.socket_sending_auth(&tablet.token).await;
     expect_error_and_close(&mut ws, ErrorCode::AuthFailed).await;
 }
 

@@ -174,8 +174,8 @@ impl TestApp {
             .0
     }
 
-    /// A raw socket that has sent `Auth` with `token` and received its `Welcome`.
-    pub async fn authed_socket(&self, token: &str) -> Ws {
+    /// A raw socket that has sent `Auth` with `token`; the hub's answer is not read yet.
+    pub async fn socket_sending_auth(&self, token: &str) -> Ws {
         let mut ws = self.socket().await;
         send_frame(
             &mut ws,
@@ -184,6 +184,12 @@ impl TestApp {
             },
         )
         .await;
+        ws
+    }
+
+    /// A raw socket that has sent `Auth` with `token` and received its `Welcome`.
+    pub async fn authed_socket(&self, token: &str) -> Ws {
+        let mut ws = self.socket_sending_auth(token).await;
         assert!(matches!(next_frame(&mut ws).await, Some(Frame::Welcome(_))));
         ws
     }

@@ -11,6 +11,7 @@ mod events;
 mod helpers;
 mod ideas;
 mod join;
+mod limits;
 mod members;
 mod restart;
 mod static_files;
