@@ -17,7 +17,7 @@ use kumppani_core::wire::Frame;
 use kumppani_hub::clock::now_ms;
 use kumppani_hub::tokens::random_bytes;
 
-fn draft(title: &str, capacity: Option<u32>) -> EventDraft {
+pub fn draft(title: &str, capacity: Option<u32>) -> EventDraft {
     EventDraft {
         title: title.into(),
         description: "Tervetuloa!".into(),
@@ -33,7 +33,7 @@ fn draft(title: &str, capacity: Option<u32>) -> EventDraft {
 }
 
 /// The organiser's device publishes an event and waits until the hub has it.
-async fn publish(org: &mut Device, joined: &JoinResponse, d: &EventDraft) -> EventId {
+pub async fn publish(org: &mut Device, joined: &JoinResponse, d: &EventDraft) -> EventId {
     let id = EventId::from_bytes(random_bytes());
     org.edit(joined.project_doc, |doc| {
         project::add_event(doc, id, d, Timestamp(now_ms())).unwrap()

@@ -5,6 +5,7 @@ mod access;
 mod access_matrix;
 mod backup;
 mod cluster;
+mod crash;
 mod devices;
 mod diary;
 mod events;

@@ -1,0 +1,304 @@
+//! The hub killed with SIGKILL at a random moment while many devices sync, round after
+//! round (`KUMPPANI_LONG=1`: 50 rounds): after each kill, every change the hub
+//! acknowledged is in its database; in the end every device converges and the seats of a
+//! small event went to exactly as many people as it holds, each once.
+//!
+//! The hub runs as its own process (the real binary, the real SQLite file), so the kill is
+//! a real one: no destructor, no flush, no graceful close.
+
+use crate::events::{draft, publish};
+use crate::helpers::{spawn_app_with, Device};
+use automerge::{AutoCommit, ChangeHash};
+use futures::{SinkExt, StreamExt};
+use kumppani_core::api::JoinResponse;
+use kumppani_core::derive::seats::SeatStatus;
+use kumppani_core::ids::{EntryId, EventId};
+use kumppani_core::model::{member, project, EntryDraft, Mood};
+use kumppani_core::session::{ClientSession, SessionEvent, SessionInput};
+use kumppani_core::time::Timestamp;
+use kumppani_hub::clock::now_ms;
+use kumppani_hub::config::SQLITE_FILE;
+use kumppani_hub::store::{self, HubStore};
+use kumppani_hub::tokens::random_bytes;
+use std::path::Path;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+use tokio_tungstenite::tungstenite::Message;
+
+const DEVICES: usize = 150;
+const CAPACITY: u32 = 5;
+/// How long a device waits for the hub's next frame before it gives the round up.
+const SILENCE: Duration = Duration::from_secs(10);
+
+fn rounds() -> usize {
+    if std::env::var_os("KUMPPANI_LONG").is_some() {
+        50
+    } else {
+        3
+    }
+}
+
+/// A resident's phone: its member document as it stands, kept across connections.
+struct Phone {
+    joined: JoinResponse,
+    doc: AutoCommit,
+}
+
+/// The hub binary serving `data`, until killed.
+async fn start_hub(data: &Path) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kumppani-hub"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the hub binary starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next_line()
+            .await
+            .unwrap()
+            .expect("the hub prints its address");
+        if let Some(url) = line.strip_prefix("KUMPPANI_HUB_LISTENING ") {
+            break url.trim().to_owned();
+        }
+    };
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, url)
+}
+
+fn entry(text: String) -> EntryDraft {
+    EntryDraft {
+        text,
+        mood: Mood::new(3).unwrap(),
+        tags: vec![],
+        at: Timestamp(now_ms()),
+        prompt: None,
+    }
+}
+
+/// One connection of `phone`: writes `entries` new entries (and signs up for `signup`)
+/// as the app does, then syncs until the hub acknowledges the member document or the
+/// connection dies. Returns the document as the phone then holds it, and the heads the hub
+/// acknowledged, if it did.
+async fn connect_and_sync(
+    url: &str,
+    phone: &Phone,
+    entries: usize,
+    signup: Option<EventId>,
+) -> (AutoCommit, Option<Vec<ChangeHash>>) {
+    let doc_id = phone.joined.member_doc;
+    let mut session = ClientSession::new(phone.joined.token.clone(), random_bytes());
+    session.add_doc(doc_id, phone.doc.clone(), None);
+    for i in 0..entries {
+        let draft = entry(format!("Merkintä {i} kello {}", now_ms()));
+        let ((), _) = session
+            .edit(&doc_id, |d| {
+                member::add_entry(
+                    d,
+                    EntryId::from_bytes(random_bytes()),
+                    &draft,
+                    Timestamp(now_ms()),
+                )?;
+                if let Some(event) = signup {
+                    member::request_signup(d, event, Timestamp(now_ms()))?;
+                }
+                member::commit(d, "entry", Timestamp(now_ms()));
+                Ok::<_, member::MemberDocError>(())
+            })
+            .unwrap();
+    }
+    let held = |s: &ClientSession| s.doc(&doc_id).unwrap().clone();
+    let sync_url = format!("{}/sync", url.replacen("http", "ws", 1));
+    let Ok((mut ws, _)) = tokio_tungstenite::connect_async(sync_url).await else {
+        return (held(&session), None);
+    };
+    let mut out = session.handle(Timestamp(now_ms()), SessionInput::Connected);
+    loop {
+        for frame in std::mem::take(&mut out.send) {
+            if ws.send(Message::Binary(frame.into())).await.is_err() {
+                return (held(&session), None);
+            }
+        }
+        if out.events.contains(&SessionEvent::InSync(doc_id)) {
+            let mut doc = held(&session);
+            let heads = doc.get_heads();
+            let _ = ws.close(None).await;
+            return (doc, Some(heads));
+        }
+        if out.close.is_some() {
+            return (held(&session), None);
+        }
+        match tokio::time::timeout(SILENCE, ws.next()).await {
+            Ok(Some(Ok(Message::Binary(bytes)))) => {
+                out = session.handle(Timestamp(now_ms()), SessionInput::Received(bytes.to_vec()));
+            }
+            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => out = Default::default(),
+            _ => return (held(&session), None),
+        }
+    }
+}
+
+/// Every phone once, all at the same time.
+async fn sync_all(
+    url: &str,
+    phones: &mut [Phone],
+    entries: usize,
+    signup: Option<EventId>,
+) -> Vec<Option<Vec<ChangeHash>>> {
+    let url = Arc::new(url.to_owned());
+    let tasks: Vec<_> = phones
+        .iter()
+        .map(|p| {
+            let phone = Phone {
+                joined: p.joined.clone(),
+                doc: p.doc.clone(),
+            };
+            let url = url.clone();
+            tokio::spawn(async move { connect_and_sync(&url, &phone, entries, signup).await })
+        })
+        .collect();
+    let mut acked = Vec::new();
+    for (phone, task) in phones.iter_mut().zip(tasks) {
+        let (doc, heads) = task.await.unwrap();
+        phone.doc = doc;
+        acked.push(heads);
+    }
+    acked
+}
+
+async fn open_store(data: &Path) -> Arc<dyn HubStore> {
+    store::open(None, &data.join(SQLITE_FILE))
+        .await
+        .expect("the database opens after the kill")
+}
+
+#[tokio::test]
+async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capacity() {
+    let data = Arc::new(tempfile::tempdir().unwrap());
+    // Set up with the hub in this process: an organiser publishes a small event, and the
+    // residents join. Then the hub stops and runs as a process of its own.
+    let app = spawn_app_with(data.clone(), None, |_| {}).await;
+    let organiser = app.joined_organiser("Olli Organisaattori").await;
+    let mut org = Device::connect(&app, &organiser).await;
+    let event = publish(
+        &mut org,
+        &organiser,
+        &draft("Pieni työpaja", Some(CAPACITY)),
+    )
+    .await;
+    org.close().await;
+    let mut phones = Vec::new();
+    for i in 0..DEVICES {
+        phones.push(Phone {
+            joined: app.joined(&format!("Asukas {i}")).await,
+            doc: member::new_document(),
+        });
+    }
+    app.stop().await;
+
+    let mut acknowledged_in_all = 0;
+    let mut killed_mid_sync = 0;
+    for round in 0..rounds() {
+        let (mut hub, url) = start_hub(data.path()).await;
+        let kill_after = Duration::from_millis(200 + u64::from(random_bytes::<1>()[0]) * 12);
+        let killer = async {
+            tokio::time::sleep(kill_after).await;
+            hub.start_kill().unwrap();
+            hub.wait().await.unwrap();
+        };
+        let signup = (round == 0).then_some(event);
+        let (acked, ()) = tokio::join!(sync_all(&url, &mut phones, 2, signup), killer);
+
+        // The database as the kill left it: everything acknowledged is there.
+        let store = open_store(data.path()).await;
+        for (phone, heads) in phones.iter().zip(&acked) {
+            let Some(heads) = heads else { continue };
+            let stored = store.load_doc(phone.joined.member_doc).await.unwrap();
+            let mut stored = stored.to_doc().expect("the stored document loads");
+            for h in heads {
+                assert!(
+                    stored.get_change_by_hash(h).is_some(),
+                    "round {round}: {} lost a change the hub acknowledged",
+                    phone.joined.display_name
+                );
+            }
+        }
+        store.close().await;
+        let n = acked.iter().filter(|a| a.is_some()).count();
+        acknowledged_in_all += n;
+        killed_mid_sync += usize::from(n < phones.len());
+        eprintln!("round {round}: killed after {kill_after:?}, {n}/{DEVICES} acknowledged");
+    }
+    assert!(
+        killed_mid_sync > 0,
+        "some kill came while devices were still syncing"
+    );
+    assert!(
+        acknowledged_in_all > 0,
+        "some sync got through before a kill"
+    );
+
+    // The last start: every phone converges, and the seats are derived once each.
+    let (mut hub, url) = start_hub(data.path()).await;
+    let acked = sync_all(&url, &mut phones, 0, None).await;
+    assert!(acked.iter().all(Option::is_some), "every device converges");
+    let store = open_store(data.path()).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let mut confirmed = 0u32;
+        let mut waiting = 0u32;
+        for phone in &phones {
+            let doc = store
+                .load_doc(phone.joined.member_doc)
+                .await
+                .unwrap()
+                .to_doc()
+                .unwrap();
+            assert_eq!(
+                member::entries(&doc).len(),
+                member::entries(&phone.doc).len(),
+                "the hub holds every entry of {}",
+                phone.joined.display_name
+            );
+            match member::signup(&doc, event)
+                .and_then(|s| s.hub)
+                .map(|h| h.status)
+            {
+                Some(SeatStatus::Confirmed) => confirmed += 1,
+                Some(SeatStatus::Waitlisted { .. }) => waiting += 1,
+                _ => {}
+            }
+        }
+        assert!(
+            confirmed <= CAPACITY,
+            "{confirmed} seats given for {CAPACITY}"
+        );
+        let project_doc = store
+            .load_doc(phones[0].joined.project_doc)
+            .await
+            .unwrap()
+            .to_doc()
+            .unwrap();
+        let counts = project::counts(&project_doc, event);
+        if confirmed == CAPACITY
+            && confirmed + waiting == DEVICES as u32
+            && counts == Some((confirmed, waiting))
+        {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "seats settle: {confirmed} confirmed, {waiting} waiting, counts {counts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    store.close().await;
+    hub.start_kill().unwrap();
+    hub.wait().await.unwrap();
+}
