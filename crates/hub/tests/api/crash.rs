@@ -7,7 +7,7 @@
 //! a real one: no destructor, no flush, no graceful close.
 
 use crate::events::{draft, publish};
-use crate::helpers::{spawn_app_with, Device};
+use crate::helpers::{spawn_app_with, Device, HubProcess};
 use automerge::{AutoCommit, ChangeHash};
 use futures::{SinkExt, StreamExt};
 use kumppani_core::api::JoinResponse;
@@ -20,12 +20,8 @@ use kumppani_hub::clock::now_ms;
 use kumppani_hub::config::SQLITE_FILE;
 use kumppani_hub::store::{self, HubStore};
 use kumppani_hub::tokens::random_bytes;
-use std::path::Path;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
 use tokio_tungstenite::tungstenite::Message;
 
 const DEVICES: usize = 150;
@@ -45,31 +41,6 @@ fn rounds() -> usize {
 struct Phone {
     joined: JoinResponse,
     doc: AutoCommit,
-}
-
-/// The hub binary serving `data`, until killed.
-async fn start_hub(data: &Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kumppani-hub"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--data"])
-        .arg(data)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the hub binary starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines
-            .next_line()
-            .await
-            .unwrap()
-            .expect("the hub prints its address");
-        if let Some(url) = line.strip_prefix("KUMPPANI_HUB_LISTENING ") {
-            break url.trim().to_owned();
-        }
-    };
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (child, url)
 }
 
 fn entry(text: String) -> EntryDraft {
@@ -172,7 +143,7 @@ async fn sync_all(
     acked
 }
 
-async fn open_store(data: &Path) -> Arc<dyn HubStore> {
+async fn open_store(data: &std::path::Path) -> Arc<dyn HubStore> {
     store::open(None, &data.join(SQLITE_FILE))
         .await
         .expect("the database opens after the kill")
@@ -205,12 +176,12 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
     let mut acknowledged_in_all = 0;
     let mut killed_mid_sync = 0;
     for round in 0..rounds() {
-        let (mut hub, url) = start_hub(data.path()).await;
+        let mut hub = HubProcess::start(data.path(), "warn", &[]).await;
+        let url = hub.url.clone();
         let kill_after = Duration::from_millis(200 + u64::from(random_bytes::<1>()[0]) * 12);
         let killer = async {
             tokio::time::sleep(kill_after).await;
-            hub.start_kill().unwrap();
-            hub.wait().await.unwrap();
+            hub.kill().await;
         };
         let signup = (round == 0).then_some(event);
         let (acked, ()) = tokio::join!(sync_all(&url, &mut phones, 2, signup), killer);
@@ -245,8 +216,8 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
     );
 
     // The last start: every phone converges, and the seats are derived once each.
-    let (mut hub, url) = start_hub(data.path()).await;
-    let acked = sync_all(&url, &mut phones, 0, None).await;
+    let mut hub = HubProcess::start(data.path(), "warn", &[]).await;
+    let acked = sync_all(&hub.url, &mut phones, 0, None).await;
     assert!(acked.iter().all(Option::is_some), "every device converges");
     let store = open_store(data.path()).await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
@@ -299,6 +270,5 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     store.close().await;
-    hub.start_kill().unwrap();
-    hub.wait().await.unwrap();
+    hub.kill().await;
 }

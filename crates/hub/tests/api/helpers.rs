@@ -476,3 +476,62 @@ fn with_database(url: &str, name: &str) -> String {
         None => format!("{base}/{name}"),
     }
 }
+
+/// The real hub binary as a process of its own: to kill it, or to read what it logs.
+pub struct HubProcess {
+    pub child: tokio::process::Child,
+    pub url: String,
+    log: Arc<std::sync::Mutex<String>>,
+}
+
+impl HubProcess {
+    /// Serves `data` on a free loopback port with `RUST_LOG=rust_log` and `extra` arguments;
+    /// returns once it listens.
+    pub async fn start(data: &std::path::Path, rust_log: &str, extra: &[&str]) -> Self {
+        use tokio::io::{AsyncBufReadExt, BufReader};
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_kumppani-hub"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--data"])
+            .arg(data)
+            .args(extra)
+            .env("RUST_LOG", rust_log)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the hub binary starts");
+        let log = Arc::new(std::sync::Mutex::new(String::new()));
+        let mut errs = BufReader::new(child.stderr.take().unwrap()).lines();
+        let keep = log.clone();
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = errs.next_line().await {
+                let mut log = keep.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let url = loop {
+            let line = lines
+                .next_line()
+                .await
+                .unwrap()
+                .expect("the hub prints its address");
+            if let Some(url) = line.strip_prefix("KUMPPANI_HUB_LISTENING ") {
+                break url.trim().to_owned();
+            }
+        };
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Self { child, url, log }
+    }
+
+    /// Everything the hub has written to stderr (its log) so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// SIGKILL, and waits for the process to be gone.
+    pub async fn kill(&mut self) {
+        self.child.start_kill().unwrap();
+        self.child.wait().await.unwrap();
+    }
+}

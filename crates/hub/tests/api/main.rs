@@ -15,6 +15,7 @@ mod join;
 mod limits;
 mod members;
 mod restart;
+mod secrets_in_logs;
 mod static_files;
 mod store;
 mod sync;
