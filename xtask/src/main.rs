@@ -1,9 +1,10 @@
-//! `cargo xtask run|test|bench`: installs the tools Kumppani needs, builds the
+//! `cargo xtask run|test|bench|fuzz`: installs the tools Kumppani needs, builds the
 //! web app and the hub, and runs them or the tests. Plain std::process::Command.
 
 mod bench;
 mod build;
 mod bundle;
+mod fuzz;
 mod postgres;
 mod run;
 mod test;
@@ -26,6 +27,8 @@ commands:
                                    browser end-to-end tests (--long: slow tests too)
   bench [--quick]                  sync load benchmark: the hub against the
                                    automerge-repo sync server, then the hub at scale
+  fuzz [--seconds N] [--target T]  the fuzz targets (cargo fuzz, nightly), N seconds
+                                   each (default 600)
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Some("run") => run::main(&args[1..]),
         Some("test") => test::main(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
+        Some("fuzz") => fuzz::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

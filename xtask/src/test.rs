@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use crate::tools::{self, Tools, CHROMEDRIVER};
 use crate::{build, cargo, run, step, workspace_root};
 
-const STEPS: usize = 6;
+const STEPS: usize = 7;
 
 pub fn main(args: &[String]) -> Result<()> {
     let mut long = false;
@@ -117,6 +117,11 @@ pub fn main(args: &[String]) -> Result<()> {
                 .args(["test", "--workspace", "--test", "api", "postgres"])
                 .env("KUMPPANI_TEST_PG_URL", &server.url))
         },
+    )?;
+    stage(
+        7,
+        "fuzzing: frames, the sync session, every document reader (cargo fuzz, a short run)",
+        &mut || crate::fuzz::fuzz(crate::fuzz::TARGETS, crate::fuzz::SHORT_SECONDS),
     )?;
 
     let which = match only {
