@@ -6,6 +6,7 @@ mod access_matrix;
 mod backup;
 mod cluster;
 mod crash;
+mod cut_connection;
 mod devices;
 mod diary;
 mod events;
