@@ -1,10 +1,12 @@
 //! What a device may not do over the sync socket, and that trying changes nothing.
 
-use crate::helpers::{expect_error_and_close, next_frame, send_frame, spawn_app, Device, TestApp};
+use crate::helpers::{
+    entry_draft, expect_error_and_close, next_frame, send_frame, spawn_app, Device, TestApp,
+};
 use futures::SinkExt;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::{DocId, EntryId};
-use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
+use kumppani_core::model::{member, set_writer};
 use kumppani_core::store::StoredDoc;
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::{ErrorCode, Frame, MAX_FRAME_BYTES, PROTOCOL_VERSION};
@@ -15,13 +17,7 @@ use tokio_tungstenite::tungstenite::Message;
 fn sync_message_with_an_entry() -> Vec<u8> {
     let mut doc = member::new_document();
     set_writer(&mut doc, random_bytes());
-    let draft = EntryDraft {
-        text: "Tunkeilija kirjoitti tämän.".into(),
-        mood: Mood::new(1).unwrap(),
-        tags: vec![],
-        at: Timestamp(0),
-        prompt: None,
-    };
+    let draft = entry_draft("Tunkeilija kirjoitti tämän.");
     member::add_entry(
         &mut doc,
         EntryId::from_bytes(random_bytes()),

@@ -7,13 +7,13 @@
 //! a real one: no destructor, no flush, no graceful close.
 
 use crate::events::{draft, publish};
-use crate::helpers::{spawn_app_with, Device, HubProcess};
+use crate::helpers::{entry_draft, spawn_app_with, Device, HubProcess};
 use automerge::{AutoCommit, ChangeHash};
 use futures::{SinkExt, StreamExt};
 use kumppani_core::api::JoinResponse;
 use kumppani_core::derive::seats::SeatStatus;
 use kumppani_core::ids::{EntryId, EventId};
-use kumppani_core::model::{member, project, EntryDraft, Mood};
+use kumppani_core::model::{member, project};
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput};
 use kumppani_core::time::Timestamp;
 use kumppani_hub::clock::now_ms;
@@ -43,16 +43,6 @@ struct Phone {
     doc: AutoCommit,
 }
 
-fn entry(text: String) -> EntryDraft {
-    EntryDraft {
-        text,
-        mood: Mood::new(3).unwrap(),
-        tags: vec![],
-        at: Timestamp(now_ms()),
-        prompt: None,
-    }
-}
-
 /// One connection of `phone`: writes `entries` new entries (and signs up for `signup`)
 /// as the app does, then syncs until the hub acknowledges the member document or the
 /// connection dies. Returns the document as the phone then holds it, and the heads the hub
@@ -67,7 +57,7 @@ async fn connect_and_sync(
     let mut session = ClientSession::new(phone.joined.token.clone(), random_bytes());
     session.add_doc(doc_id, phone.doc.clone(), None);
     for i in 0..entries {
-        let draft = entry(format!("Merkintä {i} kello {}", now_ms()));
+        let draft = entry_draft(format!("Merkintä {i} kello {}", now_ms()));
         let ((), _) = session
             .edit(&doc_id, |d| {
                 member::add_entry(

@@ -3,11 +3,11 @@
 //! a loopback relay that forwards the device's bytes until it has passed a set number,
 //! then drops both sides, as a mobile network does when a phone leaves the hall.
 
-use crate::helpers::{next_frame, send_frame, spawn_app, Device};
+use crate::helpers::{entry_draft, next_frame, send_frame, spawn_app, Device};
 use automerge::AutoCommit;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::EntryId;
-use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
+use kumppani_core::model::{member, set_writer};
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::Frame;
 use kumppani_hub::tokens::random_bytes;
@@ -72,13 +72,10 @@ fn backlog(n: usize) -> AutoCommit {
     let mut doc = member::new_document();
     set_writer(&mut doc, random_bytes());
     for i in 0..n {
-        let draft = EntryDraft {
-            text: format!("Merkintä {i}: {}", hex::encode(random_bytes::<32>())),
-            mood: Mood::new(3).unwrap(),
-            tags: vec![],
-            at: Timestamp(1_000 + i as i64),
-            prompt: None,
-        };
+        let draft = entry_draft(format!(
+            "Merkintä {i}: {}",
+            hex::encode(random_bytes::<32>())
+        ));
         member::add_entry(
             &mut doc,
             EntryId::from_bytes(random_bytes()),

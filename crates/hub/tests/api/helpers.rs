@@ -244,6 +244,17 @@ pub async fn expect_error_and_close(ws: &mut Ws, code: ErrorCode) -> String {
     }
 }
 
+/// A diary entry as a person writes one now.
+pub fn entry_draft(text: impl Into<String>) -> EntryDraft {
+    EntryDraft {
+        text: text.into(),
+        mood: Mood::new(4).unwrap(),
+        tags: vec!["testi".into()],
+        at: Timestamp(now_ms()),
+        prompt: None,
+    }
+}
+
 /// A device running the real sync session against the hub.
 pub struct Device {
     pub session: ClientSession,
@@ -293,13 +304,7 @@ impl Device {
     /// Writes a diary entry, as the app does, and offers it to the hub.
     pub async fn write(&mut self, text: &str) -> EntryId {
         let id = EntryId::from_bytes(random_bytes());
-        let draft = EntryDraft {
-            text: text.into(),
-            mood: Mood::new(4).unwrap(),
-            tags: vec!["testi".into()],
-            at: Timestamp(now_ms()),
-            prompt: None,
-        };
+        let draft = entry_draft(text);
         let doc = self.doc;
         let ((), out) = self
             .session

@@ -2,12 +2,13 @@
 //! is stored past one.
 
 use crate::helpers::{
-    expect_error_and_close, next_frame, send_frame, spawn_app, spawn_app_with, Device, TestApp,
+    entry_draft, expect_error_and_close, next_frame, send_frame, spawn_app, spawn_app_with, Device,
+    TestApp,
 };
 use automerge::AutoCommit;
 use kumppani_core::docsync::PeerSync;
 use kumppani_core::ids::{DocId, EntryId};
-use kumppani_core::model::{member, set_writer, EntryDraft, Mood};
+use kumppani_core::model::{member, set_writer};
 use kumppani_core::time::Timestamp;
 use kumppani_core::wire::{ErrorCode, Frame};
 use kumppani_hub::limits::{AUTH_FAILURES, CONNECTIONS_PER_DEVICE};
@@ -118,13 +119,7 @@ fn big_entry(doc: &mut AutoCommit, bytes: usize) {
     let text: String = (0..bytes / 32)
         .map(|_| hex::encode(random_bytes::<16>()))
         .collect();
-    let draft = EntryDraft {
-        text,
-        mood: Mood::new(3).unwrap(),
-        tags: vec![],
-        at: Timestamp(0),
-        prompt: None,
-    };
+    let draft = entry_draft(text);
     member::add_entry(
         doc,
         EntryId::from_bytes(random_bytes()),
