@@ -109,6 +109,31 @@ where
     true
 }
 
+/// How long the hub keeps reading (and dropping) what a device still sends after the hub
+/// closed: closing a socket with unread bytes resets it, and a reset can overtake the
+/// `Error` frame that says why, so the device would never read it.
+const LINGER: Duration = Duration::from_secs(2);
+
+async fn linger<R, E>(stream: &mut R)
+where
+    R: Stream<Item = Result<Message, E>> + Unpin,
+{
+    let _ = tokio::time::timeout(LINGER, async {
+        while let Some(Ok(_)) = stream.next().await {}
+    })
+    .await;
+}
+
+/// Sends a refusal's frames, closes, and lingers until the device has read them.
+async fn refuse<S, R, E>(sink: &mut S, stream: &mut R, step: Step)
+where
+    S: Sink<Message> + Unpin,
+    R: Stream<Item = Result<Message, E>> + Unpin,
+{
+    let _ = carry_out(sink, step).await;
+    linger(stream).await;
+}
+
 /// Runs one device's connection to its end. `from` is the client's address, for the limit
 /// on failed sign-ins.
 pub async fn serve<S, R, E>(mut sink: S, mut stream: R, state: AppState, from: IpAddr)
@@ -122,7 +147,7 @@ where
     let first = match tokio::time::timeout(AUTH_TIMEOUT, next_frame(&mut stream)).await {
         Ok(Incoming::Frame(bytes)) => bytes,
         Ok(Incoming::Refused(step)) => {
-            let _ = carry_out(&mut sink, step).await;
+            refuse(&mut sink, &mut stream, step).await;
             return;
         }
         Ok(Incoming::Gone) => return,
@@ -131,7 +156,7 @@ where
                 ErrorCode::NotAuthenticated,
                 "Authenticate within 10 seconds.",
             );
-            let _ = carry_out(&mut sink, step).await;
+            refuse(&mut sink, &mut stream, step).await;
             return;
         }
     };
@@ -141,7 +166,7 @@ where
             ErrorCode::Limited,
             format!("Too many failed sign-ins from this network; try again in {minutes} minutes."),
         );
-        let _ = carry_out(&mut sink, step).await;
+        refuse(&mut sink, &mut stream, step).await;
         return;
     }
     let (mut conn, welcome) = match authenticate(&state, &first).await {
@@ -158,7 +183,7 @@ where
             }) {
                 state.sign_in_failures.failed(from, now_ms());
             }
-            let _ = carry_out(&mut sink, refusal).await;
+            refuse(&mut sink, &mut stream, refusal).await;
             return;
         }
     };
@@ -172,7 +197,7 @@ where
                 "This device already has {CONNECTIONS_PER_DEVICE} connections open; close a tab or try again in a moment."
             ),
         );
-        let _ = carry_out(&mut sink, step).await;
+        refuse(&mut sink, &mut stream, step).await;
         return;
     };
     if !carry_out(&mut sink, welcome).await {
@@ -211,4 +236,5 @@ where
         }
     }
     conn.finish(&state).await;
+    linger(&mut stream).await;
 }
