@@ -20,6 +20,7 @@ use kumppani_hub::clock::now_ms;
 use kumppani_hub::config::SQLITE_FILE;
 use kumppani_hub::store::{self, HubStore};
 use kumppani_hub::tokens::random_bytes;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
@@ -44,14 +45,15 @@ struct Phone {
 }
 
 /// One connection of `phone`: writes `entries` new entries (and signs up for `signup`)
-/// as the app does, then syncs until the hub acknowledges the member document or the
-/// connection dies. Returns the document as the phone then holds it, and the heads the hub
-/// acknowledged, if it did.
+/// as the app does, then syncs until the hub acknowledges the member document (counted in
+/// `acks`) or the connection dies. Returns the document as the phone then holds it, and the
+/// heads the hub acknowledged, if it did.
 async fn connect_and_sync(
     url: &str,
     phone: &Phone,
     entries: usize,
     signup: Option<EventId>,
+    acks: &AtomicUsize,
 ) -> (AutoCommit, Option<Vec<ChangeHash>>) {
     let doc_id = phone.joined.member_doc;
     let mut session = ClientSession::new(phone.joined.token.clone(), random_bytes());
@@ -89,6 +91,7 @@ async fn connect_and_sync(
         if out.events.contains(&SessionEvent::InSync(doc_id)) {
             let mut doc = held(&session);
             let heads = doc.get_heads();
+            acks.fetch_add(1, Ordering::SeqCst);
             let _ = ws.close(None).await;
             return (doc, Some(heads));
         }
@@ -111,6 +114,7 @@ async fn sync_all(
     phones: &mut [Phone],
     entries: usize,
     signup: Option<EventId>,
+    acks: Arc<AtomicUsize>,
 ) -> Vec<Option<Vec<ChangeHash>>> {
     let url = Arc::new(url.to_owned());
     let tasks: Vec<_> = phones
@@ -120,8 +124,10 @@ async fn sync_all(
                 joined: p.joined.clone(),
                 doc: p.doc.clone(),
             };
-            let url = url.clone();
-            tokio::spawn(async move { connect_and_sync(&url, &phone, entries, signup).await })
+            let (url, acks) = (url.clone(), acks.clone());
+            tokio::spawn(
+                async move { connect_and_sync(&url, &phone, entries, signup, &acks).await },
+            )
         })
         .collect();
     let mut acked = Vec::new();
@@ -168,13 +174,20 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
     for round in 0..rounds() {
         let mut hub = HubProcess::start(data.path(), "warn", &[]).await;
         let url = hub.url.clone();
-        let kill_after = Duration::from_millis(200 + u64::from(random_bytes::<1>()[0]) * 12);
+        // The kill comes once a random share of the devices has been acknowledged: a moment
+        // inside the burst on a fast machine or a loaded one.
+        let acks = Arc::new(AtomicUsize::new(0));
+        let kill_at = 1 + usize::from(random_bytes::<1>()[0]) % (DEVICES * 2 / 3);
         let killer = async {
-            tokio::time::sleep(kill_after).await;
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+            while acks.load(Ordering::SeqCst) < kill_at && tokio::time::Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
             hub.kill().await;
         };
         let signup = (round == 0).then_some(event);
-        let (acked, ()) = tokio::join!(sync_all(&url, &mut phones, 2, signup), killer);
+        let (acked, ()) =
+            tokio::join!(sync_all(&url, &mut phones, 2, signup, acks.clone()), killer);
 
         // The database as the kill left it: everything acknowledged is there.
         let store = open_store(data.path()).await;
@@ -194,7 +207,9 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
         let n = acked.iter().filter(|a| a.is_some()).count();
         acknowledged_in_all += n;
         killed_mid_sync += usize::from(n < phones.len());
-        eprintln!("round {round}: killed after {kill_after:?}, {n}/{DEVICES} acknowledged");
+        eprintln!(
+            "round {round}: killed at {kill_at} acknowledgements, {n}/{DEVICES} acknowledged"
+        );
     }
     assert!(
         killed_mid_sync > 0,
@@ -207,7 +222,7 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
 
     // The last start: every phone converges, and the seats are derived once each.
     let mut hub = HubProcess::start(data.path(), "warn", &[]).await;
-    let acked = sync_all(&hub.url, &mut phones, 0, None).await;
+    let acked = sync_all(&hub.url, &mut phones, 0, None, Arc::default()).await;
     assert!(acked.iter().all(Option::is_some), "every device converges");
     let store = open_store(data.path()).await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
