@@ -1,14 +1,13 @@
 //! What a device may not do over the sync socket, and that trying changes nothing.
 
 use crate::helpers::{
-    entry_draft, expect_error_and_close, next_frame, send_frame, spawn_app, Device, TestApp,
+    add_committed_entry, expect_error_and_close, next_frame, send_frame, spawn_app, Device, TestApp,
 };
 use futures::SinkExt;
 use kumppani_core::docsync::PeerSync;
-use kumppani_core::ids::{DocId, EntryId};
+use kumppani_core::ids::DocId;
 use kumppani_core::model::{member, set_writer};
 use kumppani_core::store::StoredDoc;
-use kumppani_core::time::Timestamp;
 use kumppani_core::wire::{ErrorCode, Frame, MAX_FRAME_BYTES, PROTOCOL_VERSION};
 use kumppani_hub::tokens::{mint_token, random_bytes};
 use tokio_tungstenite::tungstenite::Message;
@@ -17,15 +16,7 @@ use tokio_tungstenite::tungstenite::Message;
 fn sync_message_with_an_entry() -> Vec<u8> {
     let mut doc = member::new_document();
     set_writer(&mut doc, random_bytes());
-    let draft = entry_draft("Tunkeilija kirjoitti tämän.");
-    member::add_entry(
-        &mut doc,
-        EntryId::from_bytes(random_bytes()),
-        &draft,
-        Timestamp(0),
-    )
-    .unwrap();
-    member::commit(&mut doc, "x", Timestamp(0));
+    add_committed_entry(&mut doc, "Tunkeilija kirjoitti tämän.");
     let mut peer = PeerSync::new();
     peer.poll_message(&mut doc).unwrap()
 }

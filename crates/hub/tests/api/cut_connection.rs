@@ -3,12 +3,10 @@
 //! a loopback relay that forwards the device's bytes until it has passed a set number,
 //! then drops both sides, as a mobile network does when a phone leaves the hall.
 
-use crate::helpers::{entry_draft, next_frame, send_frame, spawn_app, Device};
+use crate::helpers::{add_committed_entry, next_frame, send_frame, spawn_app, Device};
 use automerge::AutoCommit;
 use kumppani_core::docsync::PeerSync;
-use kumppani_core::ids::EntryId;
 use kumppani_core::model::{member, set_writer};
-use kumppani_core::time::Timestamp;
 use kumppani_core::wire::Frame;
 use kumppani_hub::tokens::random_bytes;
 use std::net::SocketAddr;
@@ -72,18 +70,8 @@ fn backlog(n: usize) -> AutoCommit {
     let mut doc = member::new_document();
     set_writer(&mut doc, random_bytes());
     for i in 0..n {
-        let draft = entry_draft(format!(
-            "Merkintä {i}: {}",
-            hex::encode(random_bytes::<32>())
-        ));
-        member::add_entry(
-            &mut doc,
-            EntryId::from_bytes(random_bytes()),
-            &draft,
-            Timestamp(0),
-        )
-        .unwrap();
-        member::commit(&mut doc, "entry", Timestamp(0));
+        let text = format!("Merkintä {i}: {}", hex::encode(random_bytes::<32>()));
+        add_committed_entry(&mut doc, text);
     }
     doc
 }

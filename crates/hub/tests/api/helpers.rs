@@ -255,6 +255,13 @@ pub fn entry_draft(text: impl Into<String>) -> EntryDraft {
     }
 }
 
+/// Adds a diary entry with a fresh id to `doc` and commits it, as a device writes one.
+pub fn add_committed_entry(doc: &mut automerge::AutoCommit, text: impl Into<String>) {
+    let id = EntryId::from_bytes(random_bytes());
+    member::add_entry(doc, id, &entry_draft(text), Timestamp(now_ms())).unwrap();
+    member::commit(doc, "entry", Timestamp(now_ms()));
+}
+
 /// A device running the real sync session against the hub.
 pub struct Device {
     pub session: ClientSession,

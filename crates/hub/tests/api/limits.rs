@@ -2,14 +2,13 @@
 //! is stored past one.
 
 use crate::helpers::{
-    entry_draft, expect_error_and_close, next_frame, send_frame, spawn_app, spawn_app_with, Device,
-    TestApp,
+    add_committed_entry, expect_error_and_close, next_frame, send_frame, spawn_app, spawn_app_with,
+    Device, TestApp,
 };
 use automerge::AutoCommit;
 use kumppani_core::docsync::PeerSync;
-use kumppani_core::ids::{DocId, EntryId};
-use kumppani_core::model::{member, set_writer};
-use kumppani_core::time::Timestamp;
+use kumppani_core::ids::DocId;
+use kumppani_core::model::set_writer;
 use kumppani_core::wire::{ErrorCode, Frame};
 use kumppani_hub::limits::{AUTH_FAILURES, CONNECTIONS_PER_DEVICE};
 use kumppani_hub::tokens::{mint_token, random_bytes};
@@ -119,15 +118,7 @@ fn big_entry(doc: &mut AutoCommit, bytes: usize) {
     let text: String = (0..bytes / 32)
         .map(|_| hex::encode(random_bytes::<16>()))
         .collect();
-    let draft = entry_draft(text);
-    member::add_entry(
-        doc,
-        EntryId::from_bytes(random_bytes()),
-        &draft,
-        Timestamp(0),
-    )
-    .unwrap();
-    member::commit(doc, "entry", Timestamp(0));
+    add_committed_entry(doc, text);
 }
 
 /// Syncs `local` as the member document until in sync, or until the hub's `Error`.
