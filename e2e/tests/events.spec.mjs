@@ -31,7 +31,7 @@ test('capacity, waitlist, moving up, and checking a ticket in at the door offlin
   // The organiser publishes an event with two places.
   const org = await join(browser, hub, ORGANISER_CODE, 'Olli Organisaattori');
   await org.page.getByRole('link', { name: 'Organise' }).click();
-  await org.page.getByLabel('Title').fill(TITLE);
+  await org.page.getByLabel('Title', { exact: true }).fill(TITLE);
   await org.page.getByLabel('Place').fill('Hervannan kirjasto');
   await org.page.getByLabel('Capacity (empty for no limit)').fill('2');
   await org.page.getByLabel('Quiet room').check();
