@@ -38,6 +38,9 @@ pub enum ApiError {
     /// Too many wrong codes or failed sign-ins from the caller's address ([`crate::limits`]).
     #[error("too many failed attempts; retry in {} s", .0.seconds())]
     TooManyAttempts(RetryAfter),
+    /// Too many wrong link codes across the whole hub: linking waits for everyone.
+    #[error("linking paused after too many wrong link codes; retry in {} s", .0.seconds())]
+    LinkingPaused(RetryAfter),
 }
 
 impl ApiError {
@@ -103,6 +106,14 @@ impl ApiError {
                     (wait.seconds() + 59) / 60
                 ),
             ),
+            ApiError::LinkingPaused(wait) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "linking_paused",
+                format!(
+                    "Someone has tried many wrong link codes on this hub, so linking devices is paused for everyone. Try again in {} minutes.",
+                    (wait.seconds() + 59) / 60
+                ),
+            ),
         }
     }
 }
@@ -129,7 +140,7 @@ impl IntoResponse for ApiError {
             Json(serde_json::json!({ "error": code, "message": message })),
         )
             .into_response();
-        if let ApiError::TooManyAttempts(wait) = self {
+        if let ApiError::TooManyAttempts(wait) | ApiError::LinkingPaused(wait) = self {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
         }

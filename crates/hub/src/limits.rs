@@ -1,5 +1,5 @@
 //! The hub's limits, each answered with a clear error: wrong codes and failed sign-ins per
-//! network ([`FailureLimit`]), frames and bytes per connection ([`Bucket`]), and open
+//! network, and wrong link codes across the whole hub ([`FailureLimit`]), frames and bytes per connection ([`Bucket`]), and open
 //! connections per device ([`ConnectionCounts`]). The size of a member document is limited
 //! where changes are stored (`docs::persist_changes`).
 //!
@@ -7,10 +7,15 @@
 //! whole), and only failures count: a hall of people joining from one venue network is
 //! never slowed by its own successes. Past the limit every attempt from the address is
 //! refused unchecked until its window ends, so guessing costs time, not just requests.
+//!
+//! A wrong code names no code, so a limit "per code" is a budget of wrong guesses that any
+//! one code faces across all addresses: link codes (which open a member's diary) get a
+//! hub-wide budget, since addresses are cheap (an IPv6 /48 holds 65,536 /64s).
 //! Pure: the clock comes in as an argument.
 
 use kumppani_core::ids::DeviceId;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
@@ -19,6 +24,13 @@ use std::sync::{Arc, Mutex};
 /// address, hopeless against link and organiser codes.
 pub const CODE_FAILURES: u32 = 30;
 pub const CODE_WINDOW_MS: i64 = 10 * 60 * 1000;
+
+/// Wrong link codes allowed across the whole hub per window, whatever their address. A
+/// short link code lives 10 minutes, so each faces at most about two windows of guesses:
+/// 2,000 of 31^8 (about 8.5 × 10^11) codes, a chance of 2 in a billion. Mistyped codes
+/// from real people are a handful an hour, far below it.
+pub const LINK_FAILURES_HUB_WIDE: u32 = 1_000;
+pub const LINK_WINDOW_MS: i64 = 10 * 60 * 1000;
 
 /// Failed sign-ins (unknown or revoked tokens) per address per window. A device told its
 /// token is revoked stops trying, so only a broken or hostile client gets near this.
@@ -45,11 +57,30 @@ pub const MEMBER_DOC_BYTES: u64 = 32 * 1024 * 1024;
 /// Windows held before expired ones are swept out, so memory stays bounded.
 const SWEEP_ABOVE: usize = 10_000;
 
+/// Counts failed attempts per holder; past `max` in a window the holder waits it out.
 #[derive(Debug)]
-pub struct FailureLimit {
+pub struct FailureLimit<K: Holder = IpAddr> {
     max: u32,
     window_ms: i64,
-    windows: Mutex<HashMap<IpAddr, Window>>,
+    windows: Mutex<HashMap<K, Window>>,
+}
+
+/// Who failures are counted against.
+pub trait Holder: Copy + Eq + Hash {
+    /// The key one holder's failures share.
+    fn holder(self) -> Self;
+}
+
+/// An address: all of IPv4, the /64 of IPv6.
+impl Holder for IpAddr {
+    fn holder(self) -> Self {
+        key(self)
+    }
+}
+
+/// The whole hub: one count every address shares.
+impl Holder for () {
+    fn holder(self) {}
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +101,22 @@ impl RetryAfter {
 }
 
 impl FailureLimit {
+    pub fn for_codes() -> Self {
+        Self::new(CODE_FAILURES, CODE_WINDOW_MS)
+    }
+
+    pub fn for_sign_ins() -> Self {
+        Self::new(AUTH_FAILURES, AUTH_WINDOW_MS)
+    }
+}
+
+impl FailureLimit<()> {
+    pub fn for_link_codes_hub_wide() -> Self {
+        Self::new(LINK_FAILURES_HUB_WIDE, LINK_WINDOW_MS)
+    }
+}
+
+impl<K: Holder> FailureLimit<K> {
     pub fn new(max: u32, window_ms: i64) -> Self {
         Self {
             max,
@@ -78,18 +125,10 @@ impl FailureLimit {
         }
     }
 
-    pub fn for_codes() -> Self {
-        Self::new(CODE_FAILURES, CODE_WINDOW_MS)
-    }
-
-    pub fn for_sign_ins() -> Self {
-        Self::new(AUTH_FAILURES, AUTH_WINDOW_MS)
-    }
-
     /// Whether `who` may try now.
-    pub fn check(&self, who: IpAddr, now: i64) -> Result<(), RetryAfter> {
+    pub fn check(&self, who: K, now: i64) -> Result<(), RetryAfter> {
         let windows = self.windows.lock().expect("failure limit");
-        match windows.get(&key(who)) {
+        match windows.get(&who.holder()) {
             Some(w) if now - w.started < self.window_ms && w.failures >= self.max => {
                 Err(RetryAfter(w.started + self.window_ms - now))
             }
@@ -98,13 +137,13 @@ impl FailureLimit {
     }
 
     /// Counts a failed attempt by `who`.
-    pub fn failed(&self, who: IpAddr, now: i64) {
+    pub fn failed(&self, who: K, now: i64) {
         let mut windows = self.windows.lock().expect("failure limit");
         if windows.len() > SWEEP_ABOVE {
             let window_ms = self.window_ms;
             windows.retain(|_, w| now - w.started < window_ms);
         }
-        let w = windows.entry(key(who)).or_insert(Window {
+        let w = windows.entry(who.holder()).or_insert(Window {
             started: now,
             failures: 0,
         });
@@ -230,7 +269,7 @@ mod tests {
 
     #[test]
     fn failures_up_to_the_limit_pass_and_the_next_attempt_waits_out_the_window() {
-        let limit = FailureLimit::new(3, 1000);
+        let limit = FailureLimit::<IpAddr>::new(3, 1000);
         let a = ip("192.0.2.7");
         for t in 0..3 {
             assert_eq!(limit.check(a, t), Ok(()));
@@ -249,7 +288,7 @@ mod tests {
 
     #[test]
     fn addresses_are_counted_apart_but_one_ipv6_64_is_one_address() {
-        let limit = FailureLimit::new(1, 1000);
+        let limit = FailureLimit::<IpAddr>::new(1, 1000);
         limit.failed(ip("2001:db8:1:2:aaaa::1"), 0);
         assert!(limit.check(ip("2001:db8:1:2:bbbb::9"), 1).is_err());
         assert!(limit.check(ip("2001:db8:1:3::1"), 1).is_ok());
@@ -259,8 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn a_hub_wide_limit_counts_every_address_together() {
+        let limit = FailureLimit::<()>::new(2, 1000);
+        limit.failed((), 0);
+        assert_eq!(limit.check((), 1), Ok(()));
+        limit.failed((), 1);
+        assert_eq!(limit.check((), 2), Err(RetryAfter(998)));
+    }
+
+    #[test]
     fn expired_windows_are_swept_so_memory_stays_bounded() {
-        let limit = FailureLimit::new(5, 1000);
+        let limit = FailureLimit::<IpAddr>::new(5, 1000);
         for i in 0..=SWEEP_ABOVE as u32 {
             limit.failed(IpAddr::V4(i.into()), 0);
         }

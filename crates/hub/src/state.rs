@@ -46,6 +46,8 @@ pub struct AppState {
     /// Wrong codes per address: guessing waits ([`crate::limits`]). Per node: several
     /// nodes each give a guesser this many, still hopeless against the long codes.
     pub code_failures: Arc<crate::limits::FailureLimit>,
+    /// Wrong link codes across the hub: per address alone, many addresses guess freely.
+    pub link_failures: Arc<crate::limits::FailureLimit<()>>,
     /// Failed sign-ins (unknown or revoked tokens) per address.
     pub sign_in_failures: Arc<crate::limits::FailureLimit>,
     /// Open sync connections per device.
@@ -74,6 +76,7 @@ impl AppState {
             passes: Default::default(),
             clustered: false,
             code_failures: Arc::new(crate::limits::FailureLimit::for_codes()),
+            link_failures: Arc::new(crate::limits::FailureLimit::for_link_codes_hub_wide()),
             sign_in_failures: Arc::new(crate::limits::FailureLimit::for_sign_ins()),
             connections: Default::default(),
             next_connection: Arc::new(AtomicU64::new(1)),

@@ -8,7 +8,7 @@ use super::join::{new_device, parse_name, Joined};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
-use crate::store::{DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
+use crate::store::{CodeKind, DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
 use crate::tokens::{hash_token, link_code, long_link_code, normalize_link_code};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -130,7 +130,7 @@ async fn link_device(
     from: ClientAddr,
     ApiJson(req): ApiJson<LinkRequest>,
 ) -> Result<Json<Joined>, ApiError> {
-    redeeming(&state, from, link_with_code(&state, req)).await
+    redeeming(&state, from, CodeKind::Link, link_with_code(&state, req)).await
 }
 
 async fn link_with_code(state: &AppState, req: LinkRequest) -> Result<Json<Joined>, ApiError> {

@@ -1,9 +1,11 @@
-//! Where a request comes from, and the limit on wrong codes from there
-//! ([`crate::limits`]): join, organiser and link codes share one count per address.
+//! Where a request comes from, and the limits on wrong codes ([`crate::limits`]): join,
+//! organiser and link codes share one count per address, and link codes have a hub-wide
+//! budget besides.
 
 use crate::clock::now_ms;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::store::CodeKind;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use std::future::Future;
@@ -43,20 +45,34 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
-/// Runs a code redemption for `addr`: refused unchecked while the address is past its
-/// limit, and counted when the code was wrong, used or expired.
+/// Runs a code redemption for `addr`: refused unchecked while the address (or, for link
+/// codes, the whole hub) is past its limit, and counted when the code was wrong, used or
+/// expired. `kind` is `Link` for link, set-up and recovery codes, which open one member's
+/// account; join and organiser codes (told apart only by the lookup) pass `Join`.
 pub async fn redeeming<T>(
     state: &AppState,
     ClientAddr(addr): ClientAddr,
+    kind: CodeKind,
     redeem: impl Future<Output = Result<T, ApiError>>,
 ) -> Result<T, ApiError> {
-    if let Err(wait) = state.code_failures.check(addr, now_ms()) {
+    let now = now_ms();
+    if kind == CodeKind::Link {
+        if let Err(wait) = state.link_failures.check((), now) {
+            tracing::warn!(%addr, "linking paused: too many wrong link codes across the hub");
+            return Err(ApiError::LinkingPaused(wait));
+        }
+    }
+    if let Err(wait) = state.code_failures.check(addr, now) {
         tracing::warn!(%addr, "too many wrong codes from one address");
         return Err(ApiError::TooManyAttempts(wait));
     }
     let result = redeem.await;
     if let Err(ApiError::UnknownCode | ApiError::CodeUsed | ApiError::CodeExpired) = result {
-        state.code_failures.failed(addr, now_ms());
+        let now = now_ms();
+        state.code_failures.failed(addr, now);
+        if kind == CodeKind::Link {
+            state.link_failures.failed((), now);
+        }
     }
     result
 }

@@ -88,7 +88,7 @@ async fn join(
     from: ClientAddr,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> Result<Json<Joined>, ApiError> {
-    redeeming(&state, from, join_with_code(&state, req)).await
+    redeeming(&state, from, CodeKind::Join, join_with_code(&state, req)).await
 }
 
 async fn join_with_code(state: &AppState, req: JoinRequest) -> Result<Json<Joined>, ApiError> {

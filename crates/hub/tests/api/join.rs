@@ -4,7 +4,7 @@ use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 use kumppani_core::api::{ApiErrorBody, JoinResponse, LinkCodeResponse, Role};
 use kumppani_core::wire::DocKind;
 use kumppani_hub::clock::now_ms;
-use kumppani_hub::limits::{CODE_FAILURES, CODE_WINDOW_MS};
+use kumppani_hub::limits::{CODE_FAILURES, CODE_WINDOW_MS, LINK_FAILURES_HUB_WIDE};
 use std::sync::Arc;
 
 #[tokio::test]
@@ -222,6 +222,57 @@ async fn join_from(app: &TestApp, addr: &str, code: &str) -> reqwest::Response {
         .send()
         .await
         .unwrap()
+}
+
+/// Links a device with `code` as if from `addr` behind the hub's reverse proxy.
+async fn link_from(app: &TestApp, addr: &str, code: &str) -> reqwest::Response {
+    app.http
+        .post(format!("{}/api/devices/link", app.base))
+        .header("x-forwarded-for", addr)
+        .json(&serde_json::json!({ "code": code }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn wrong_link_codes_from_many_addresses_pause_linking_but_not_joining() {
+    let app = spawn_app_with(Arc::new(tempfile::tempdir().unwrap()), None, |c| {
+        c.behind_proxy = true
+    })
+    .await;
+    let owner = app.joined("Aada Asukas").await;
+    let code = app.link_code(&owner.token).await.code;
+    // Guessers spread over many addresses, each below its own limit.
+    let per_address = CODE_FAILURES - 1;
+    for i in 0..LINK_FAILURES_HUB_WIDE {
+        let addr = format!("198.51.{}.{}", i / per_address / 250, i / per_address % 250);
+        let res = link_from(&app, &addr, &format!("WRONG{i:03}")).await;
+        assert_eq!(res.status(), 404, "guess {i} from {addr}");
+    }
+    // Now even the right code from an address that never failed waits, and is not used up.
+    let res = link_from(&app, "192.0.2.77", &code).await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "linking_paused");
+    assert!(
+        body.message.contains("paused for everyone"),
+        "{}",
+        body.message
+    );
+    let devices = app.store.devices_of_member(owner.member_id).await.unwrap();
+    assert_eq!(devices.len(), 1, "no device was linked while paused");
+    // Join codes are a project's public door: joining goes on.
+    let joined = app
+        .http
+        .post(format!("{}/api/join", app.base))
+        .header("x-forwarded-for", "192.0.2.78")
+        .json(&serde_json::json!({ "code": app.project.join_code, "display_name": "Bertta" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(joined.status(), 200);
 }
 
 #[tokio::test]
