@@ -7,23 +7,18 @@
 //! a real one: no destructor, no flush, no graceful close.
 
 use crate::events::{draft, publish};
-use crate::helpers::{entry_draft, spawn_app_with, Device, HubProcess};
-use automerge::{AutoCommit, ChangeHash};
-use futures::{SinkExt, StreamExt};
-use kumppani_core::api::JoinResponse;
+use crate::helpers::{spawn_app_with, Device, HubProcess};
+use crate::phone::{Phone, Synced};
+use automerge::ChangeHash;
 use kumppani_core::derive::seats::SeatStatus;
-use kumppani_core::ids::{EntryId, EventId};
+use kumppani_core::ids::EventId;
 use kumppani_core::model::{member, project};
-use kumppani_core::session::{ClientSession, SessionEvent, SessionInput};
-use kumppani_core::time::Timestamp;
-use kumppani_hub::clock::now_ms;
 use kumppani_hub::config::SQLITE_FILE;
 use kumppani_hub::store::{self, HubStore};
 use kumppani_hub::tokens::random_bytes;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio_tungstenite::tungstenite::Message;
 
 const DEVICES: usize = 150;
 const CAPACITY: u32 = 5;
@@ -38,102 +33,37 @@ fn rounds() -> usize {
     }
 }
 
-/// A resident's phone: its member document as it stands, kept across connections.
-struct Phone {
-    joined: JoinResponse,
-    doc: AutoCommit,
-}
-
-/// One connection of `phone`: writes `entries` new entries (and signs up for `signup`)
-/// as the app does, then syncs until the hub acknowledges the member document (counted in
-/// `acks`) or the connection dies. Returns the document as the phone then holds it, and the
-/// heads the hub acknowledged, if it did.
-async fn connect_and_sync(
-    url: &str,
-    phone: &Phone,
-    entries: usize,
-    signup: Option<EventId>,
-    acks: &AtomicUsize,
-) -> (AutoCommit, Option<Vec<ChangeHash>>) {
-    let doc_id = phone.joined.member_doc;
-    let mut session = ClientSession::new(phone.joined.token.clone(), random_bytes());
-    session.add_doc(doc_id, phone.doc.clone(), None);
-    for i in 0..entries {
-        let draft = entry_draft(format!("Merkintä {i} kello {}", now_ms()));
-        let ((), _) = session
-            .edit(&doc_id, |d| {
-                member::add_entry(
-                    d,
-                    EntryId::from_bytes(random_bytes()),
-                    &draft,
-                    Timestamp(now_ms()),
-                )?;
-                if let Some(event) = signup {
-                    member::request_signup(d, event, Timestamp(now_ms()))?;
-                }
-                member::commit(d, "entry", Timestamp(now_ms()));
-                Ok::<_, member::MemberDocError>(())
-            })
-            .unwrap();
-    }
-    let held = |s: &ClientSession| s.doc(&doc_id).unwrap().clone();
-    let sync_url = format!("{}/sync", url.replacen("http", "ws", 1));
-    let Ok((mut ws, _)) = tokio_tungstenite::connect_async(sync_url).await else {
-        return (held(&session), None);
-    };
-    let mut out = session.handle(Timestamp(now_ms()), SessionInput::Connected);
-    loop {
-        for frame in std::mem::take(&mut out.send) {
-            if ws.send(Message::Binary(frame.into())).await.is_err() {
-                return (held(&session), None);
-            }
-        }
-        if out.events.contains(&SessionEvent::InSync(doc_id)) {
-            let mut doc = held(&session);
-            let heads = doc.get_heads();
-            acks.fetch_add(1, Ordering::SeqCst);
-            let _ = ws.close(None).await;
-            return (doc, Some(heads));
-        }
-        if out.close.is_some() {
-            return (held(&session), None);
-        }
-        match tokio::time::timeout(SILENCE, ws.next()).await {
-            Ok(Some(Ok(Message::Binary(bytes)))) => {
-                out = session.handle(Timestamp(now_ms()), SessionInput::Received(bytes.to_vec()));
-            }
-            Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => out = Default::default(),
-            _ => return (held(&session), None),
-        }
-    }
-}
-
-/// Every phone once, all at the same time.
+/// Every phone once, all at the same time: each writes `entries` entries (with a sign-up
+/// for `signup`) and syncs; acknowledgements are counted in `acks` as they come.
 async fn sync_all(
     url: &str,
-    phones: &mut [Phone],
+    phones: &mut Vec<Phone>,
     entries: usize,
     signup: Option<EventId>,
     acks: Arc<AtomicUsize>,
 ) -> Vec<Option<Vec<ChangeHash>>> {
     let url = Arc::new(url.to_owned());
-    let tasks: Vec<_> = phones
-        .iter()
-        .map(|p| {
-            let phone = Phone {
-                joined: p.joined.clone(),
-                doc: p.doc.clone(),
-            };
+    let tasks: Vec<_> = std::mem::take(phones)
+        .into_iter()
+        .map(|mut phone| {
             let (url, acks) = (url.clone(), acks.clone());
-            tokio::spawn(
-                async move { connect_and_sync(&url, &phone, entries, signup, &acks).await },
-            )
+            tokio::spawn(async move {
+                phone.write(entries, signup);
+                let heads = match phone.sync_once(&url, SILENCE).await {
+                    Synced::Acked(heads) => {
+                        acks.fetch_add(1, Ordering::SeqCst);
+                        Some(heads)
+                    }
+                    Synced::Refused(_) | Synced::Lost => None,
+                };
+                (phone, heads)
+            })
         })
         .collect();
     let mut acked = Vec::new();
-    for (phone, task) in phones.iter_mut().zip(tasks) {
-        let (doc, heads) = task.await.unwrap();
-        phone.doc = doc;
+    for task in tasks {
+        let (phone, heads) = task.await.unwrap();
+        phones.push(phone);
         acked.push(heads);
     }
     acked
@@ -162,10 +92,7 @@ async fn every_acknowledged_change_survives_sigkill_and_seats_stay_within_capaci
     org.close().await;
     let mut phones = Vec::new();
     for i in 0..DEVICES {
-        phones.push(Phone {
-            joined: app.joined(&format!("Asukas {i}")).await,
-            doc: member::new_document(),
-        });
+        phones.push(Phone::new(app.joined(&format!("Asukas {i}")).await));
     }
     app.stop().await;
 

@@ -15,6 +15,7 @@ mod ideas;
 mod join;
 mod limits;
 mod members;
+mod phone;
 mod restart;
 mod secrets_in_logs;
 mod static_files;
