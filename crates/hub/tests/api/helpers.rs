@@ -500,17 +500,50 @@ impl HubProcess {
     /// Serves `data` on a free loopback port with `RUST_LOG=rust_log` and `extra` arguments;
     /// returns once it listens.
     pub async fn start(data: &std::path::Path, rust_log: &str, extra: &[&str]) -> Self {
+        Self::spawn(data, rust_log, extra, None).await
+    }
+
+    /// Like [`HubProcess::start`], but no file the hub writes may grow past `bytes`: its
+    /// writes fail as on a full disk, until [`HubProcess::lift_file_size_limit`].
+    pub async fn start_with_file_size_limit(data: &std::path::Path, bytes: u64) -> Self {
+        Self::spawn(data, "info", &[], Some(bytes)).await
+    }
+
+    async fn spawn(
+        data: &std::path::Path,
+        rust_log: &str,
+        extra: &[&str],
+        file_size_limit: Option<u64>,
+    ) -> Self {
         use tokio::io::{AsyncBufReadExt, BufReader};
-        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_kumppani-hub"))
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kumppani-hub"));
+        command
             .args(["serve", "--addr", "127.0.0.1:0", "--data"])
             .arg(data)
             .args(extra)
             .env("RUST_LOG", rust_log)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("the hub binary starts");
+            .kill_on_drop(true);
+        if let Some(bytes) = file_size_limit {
+            // SAFETY: only async-signal-safe calls between fork and exec. An ignored
+            // SIGXFSZ stays ignored across exec, so a write past the limit fails with EFBIG
+            // instead of killing the hub.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: bytes,
+                        rlim_max: libc::RLIM_INFINITY,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                    Ok(())
+                });
+            }
+        }
+        let mut child = command.spawn().expect("the hub binary starts");
         let log = Arc::new(std::sync::Mutex::new(String::new()));
         let mut errs = BufReader::new(child.stderr.take().unwrap()).lines();
         let keep = log.clone();
@@ -539,6 +572,18 @@ impl HubProcess {
     /// Everything the hub has written to stderr (its log) so far.
     pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+
+    /// Lets the hub's files grow again, as when an operator frees space on its disk.
+    pub fn lift_file_size_limit(&self) {
+        let pid = self.child.id().expect("the hub runs") as libc::pid_t;
+        let none = libc::rlimit {
+            rlim_cur: libc::RLIM_INFINITY,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: plain system call on a live child's pid with valid pointers.
+        let done = unsafe { libc::prlimit(pid, libc::RLIMIT_FSIZE, &none, std::ptr::null_mut()) };
+        assert_eq!(done, 0, "prlimit: {}", std::io::Error::last_os_error());
     }
 
     /// SIGKILL, and waits for the process to be gone.

@@ -10,6 +10,7 @@ mod cut_connection;
 mod devices;
 mod diary;
 mod events;
+mod full_disk;
 mod helpers;
 mod ideas;
 mod join;
