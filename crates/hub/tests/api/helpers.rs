@@ -427,8 +427,8 @@ impl Device {
 
 /// A fresh database on the test server, dropped after the test (even a failed one).
 pub struct TestDb {
-    admin_url: String,
-    name: String,
+    pub admin_url: String,
+    pub name: String,
     pub url: String,
 }
 
@@ -470,6 +470,26 @@ impl TestDb {
             std::panic::resume_unwind(panic);
         }
     }
+}
+
+/// Cuts database `name` off (no new connection accepted, every open one ended) or lets it
+/// be reached again: a database server lost and back, for this test's database alone.
+pub async fn set_database_reachable(admin_url: &str, name: &str, reachable: bool) {
+    let mut admin = sqlx::PgConnection::connect(admin_url).await.unwrap();
+    sqlx::raw_sql(&format!(
+        "ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {reachable}"
+    ))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    if !reachable {
+        sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
+            .bind(name)
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    }
+    admin.close().await.unwrap();
 }
 
 /// `url` with its database (the path) replaced by `name`.

@@ -15,6 +15,7 @@ mod helpers;
 mod ideas;
 mod join;
 mod limits;
+mod lost_database;
 mod members;
 mod phone;
 mod restart;
