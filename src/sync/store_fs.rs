@@ -77,9 +77,10 @@ fn hex_key(key: &str) -> String {
 }
 
 fn classify(e: &std::io::Error) -> StoreError {
-    // ENOSPC and EDQUOT: the disk or the user's quota is full.
+    // ENOSPC and EDQUOT: the disk or the user's quota is full. EFBIG: a file may not
+    // grow (a FAT32 memory card's 4 GiB, a process limit); to the person, equally full.
     match e.raw_os_error() {
-        Some(28) | Some(122) => StoreError::Full,
+        Some(28) | Some(122) | Some(27) => StoreError::Full,
         _ if e.kind() == ErrorKind::PermissionDenied => StoreError::Unavailable(e.to_string()),
         _ => StoreError::Other(e.to_string()),
     }
