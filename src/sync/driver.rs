@@ -428,12 +428,15 @@ impl Driver {
         for event in out.events {
             match event {
                 SessionEvent::Welcomed(_) => {
-                    self.backoff.reset();
+                    // The backoff is reset only once a document syncs: a hub (or proxy)
+                    // that drops each connection after its welcome would otherwise be
+                    // redialled within half a second, over and over.
                     self.connection = Connection::Connected;
                     self.set_problem(None);
                 }
                 SessionEvent::DocChanged(_) => self.entries_dirty = true,
                 SessionEvent::InSync(_) => {
+                    self.backoff.reset();
                     let now = web::now();
                     self.last_synced = Some(now);
                     let _ = self
