@@ -112,6 +112,10 @@ id_type!(
     /// A person an organiser registers at the door, with no phone or member id of their own.
     WalkInId
 );
+id_type!(
+    /// One export of data by an organiser, made on the organiser's device.
+    ExportId
+);
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@
 //! Time and randomness always come in as arguments, so every rule is tested natively.
 
 pub mod api;
+pub mod audit;
 pub mod backoff;
 pub mod derive;
 pub mod docsync;

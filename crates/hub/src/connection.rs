@@ -177,6 +177,12 @@ impl Connection {
         } else {
             message
         };
+        let audited = crate::audit::watches(&meta, peer.read_only);
+        let heads_before = if audited {
+            guard.get_heads()
+        } else {
+            Vec::new()
+        };
         let received = match peer.sync.receive(&mut guard, message) {
             Ok(r) => r,
             Err(e) => {
@@ -190,6 +196,10 @@ impl Connection {
             // A member writes their own document as they like; the hub bounds its size.
             let limit = (meta.kind == DocKind::Member).then_some(state.config.max_member_doc_bytes);
             match persist_changes(state.store.as_ref(), doc, &mut guard, limit).await {
+                Ok(()) if audited => {
+                    crate::audit::record(state, &self.identity, &meta, &mut guard, &heads_before)
+                        .await
+                }
                 Ok(()) => {}
                 Err(DocError::TooLarge { would, limit }) => {
                     tracing::warn!(device = %self.identity.device, %doc, would, limit, "refused a change past the size limit");

@@ -13,6 +13,7 @@
 //!   [`banner`] prints codes and QR codes for the operator.
 
 pub mod access;
+pub mod audit;
 pub mod backup;
 pub mod banner;
 pub mod clock;

@@ -1,5 +1,6 @@
 //! `kumppani-hub`: run the hub (`serve`), make a project (`project create`), print the
-//! codes people join with (`codes`), or back up and restore its SQLite file.
+//! codes people join with (`codes`), print what organisers did (`audit`), or back up and
+//! restore its SQLite file.
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -37,6 +38,21 @@ enum Command {
         /// The address people reach the hub at, for the links.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         public_url: String,
+    },
+    /// Print the audit log of organiser actions: who answered, hid, checked in, decided or
+    /// exported what, and when.
+    Audit {
+        #[command(flatten)]
+        data: DataArg,
+        /// Only this project (its id, as `codes` prints it).
+        #[arg(long)]
+        project: Option<kumppani_core::ids::ProjectId>,
+        /// Only lines after this sequence number (the first column).
+        #[arg(long, default_value_t = 0)]
+        after: u64,
+        /// At most this many lines per project.
+        #[arg(long, default_value_t = 1000)]
+        limit: u32,
     },
     /// Copy the SQLite database to a new file, consistent while the hub runs and devices
     /// sync. (PostgreSQL: use pg_dump, see docs/OPERATIONS.md.)
@@ -132,6 +148,20 @@ async fn main() -> anyhow::Result<()> {
                 "{}",
                 banner::projects(&store.projects().await?, &public_url, true)
             );
+            store.close().await;
+            Ok(())
+        }
+        Command::Audit {
+            data,
+            project,
+            after,
+            limit,
+        } => {
+            let store = open(&data).await?;
+            let log = kumppani_hub::audit::print_log(store.as_ref(), project, after, limit)
+                .await
+                .context("reading the audit log")?;
+            print!("{log}");
             store.close().await;
             Ok(())
         }

@@ -30,6 +30,7 @@ pub async fn open(
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
+use kumppani_core::audit::OrganiserAction;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
 use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
@@ -205,6 +206,16 @@ pub struct DocMeta {
     pub member: Option<MemberId>,
 }
 
+/// One line of a project's audit log: who did what, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditLine {
+    pub seq: u64,
+    pub at: i64,
+    pub member: MemberId,
+    pub device: DeviceId,
+    pub action: OrganiserAction,
+}
+
 /// What redeeming a link code did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Redeemed {
@@ -369,6 +380,24 @@ pub trait HubStore: Send + Sync + 'static {
         receipts: &[(EventId, MemberId, ReceiptKind)],
         now: i64,
     ) -> Result<(), StoreError>;
+
+    /// Appends what one organiser's device did, in this order, in one transaction.
+    async fn append_audit(
+        &self,
+        project: ProjectId,
+        by: &DeviceIdentity,
+        actions: &[OrganiserAction],
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    /// The project's audit log, oldest first, from sequence number `after` on, at most
+    /// `limit` lines.
+    async fn audit_log(
+        &self,
+        project: ProjectId,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<AuditLine>, StoreError>;
 
     /// Serialises derivations of `project` across every hub node on this store until the
     /// guard is dropped (the receipt log and the documents it writes are read and written

@@ -12,6 +12,7 @@
 //!   links:      { <idea>: { event?, merged_into? } },                             organisers
 //!   moderation: { <idea or comment id>: { kind, hidden, reason, by_name, at } },  organisers
 //!   shared_entries, analysis_themes, codes }        see the `diary` submodule
+//!   exports }                                       see the `exports` submodule
 //! ```
 //! Ideas are written in the `ideas` submodule, shared diary entries in `diary`. A roster
 //! line is one string, as a shared entry is (see `diary` for why); rosters written as maps
@@ -31,12 +32,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod diary;
+mod exports;
 mod ideas;
 
 pub use diary::{
     analysis_themes, codes, set_analysis_themes, set_code, set_shared_entries, shared_entries,
     update_shared_entries, InboxChange, SharedEntry,
 };
+pub use exports::{exports, record_export, ExportKind, ExportRecord};
 pub use ideas::{
     answer_idea, answers, clear_moderation, link, milestones, moderate, moderations, set_link,
     set_milestone, staff_ideas, IdeaLink, Moderation, StaffIdeas,
@@ -288,6 +291,23 @@ pub fn check_in(
     doc.put(&obj, "at", at.millis())?;
     doc.put(&obj, "by", by.to_string())?;
     Ok(())
+}
+
+/// The events someone was checked in at.
+pub fn checkin_events(doc: &AutoCommit) -> Vec<EventId> {
+    top_keys(doc, CHECKINS)
+}
+
+/// The events with approval decisions.
+pub fn approval_events(doc: &AutoCommit) -> Vec<EventId> {
+    top_keys(doc, APPROVALS)
+}
+
+fn top_keys(doc: &AutoCommit, top: &str) -> Vec<EventId> {
+    match get_map(doc, &ROOT, top) {
+        Some(obj) => doc.keys(&obj).filter_map(|k| k.parse().ok()).collect(),
+        None => Vec::new(),
+    }
 }
 
 /// Everyone checked in, earliest first.

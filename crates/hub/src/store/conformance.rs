@@ -495,3 +495,53 @@ pub async fn receipts_keep_their_order_per_event<S: HubStore + ?Sized>(store: &S
         .unwrap()
         .is_empty());
 }
+
+/// The audit log keeps each project's actions in order, with who did them, and reads on
+/// from a sequence number.
+pub async fn audit_log_keeps_order_and_authors<S: HubStore + ?Sized>(store: &S) {
+    use kumppani_core::audit::OrganiserAction;
+    use kumppani_core::model::staff::ExportKind;
+    let p = project(store, 1).await;
+    let other = project(store, 2).await;
+    let (olli, _) = member_with_device(store, p, 1).await;
+    let door = DeviceIdentity {
+        device: DeviceId::from_bytes(id16(1)),
+        member: olli.clone(),
+    };
+    let event = EventId::from_bytes(id16(41));
+    let checked_in = OrganiserAction::CheckedIn {
+        event,
+        who: "aada".into(),
+    };
+    let exported = OrganiserAction::Exported {
+        what: ExportKind::Roster,
+        event: Some(event),
+    };
+    store
+        .append_audit(p, &door, &[checked_in.clone(), exported.clone()], 7)
+        .await
+        .unwrap();
+    store
+        .append_audit(other, &door, std::slice::from_ref(&exported), 8)
+        .await
+        .unwrap();
+    let log = store.audit_log(p, 0, 100).await.unwrap();
+    let seen: Vec<_> = log
+        .iter()
+        .map(|l| (l.at, l.member, l.device, &l.action))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (7, olli.id, door.device, &checked_in),
+            (7, olli.id, door.device, &exported),
+        ]
+    );
+    let rest = store.audit_log(p, log[0].seq, 100).await.unwrap();
+    assert_eq!(rest.len(), 1, "read on after the first line");
+    assert_eq!(
+        store.audit_log(p, 0, 1).await.unwrap().len(),
+        1,
+        "at most the limit"
+    );
+}

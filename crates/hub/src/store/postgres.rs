@@ -10,12 +10,13 @@
 
 use super::rows::*;
 use super::{
-    Appended, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, DocSince,
-    HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard, ProjectRecord,
-    Redeemed, StoreError,
+    Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
+    DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
+    ProjectRecord, Redeemed, StoreError,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
+use kumppani_core::audit::OrganiserAction;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
 use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
@@ -26,7 +27,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Each entry moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_init.sql"),
+    include_str!("../../migrations/postgres/0002_audit.sql"),
+];
 
 /// The notification channel every node listens on.
 const CHANNEL: &str = "kumppani";
@@ -653,6 +657,49 @@ impl HubStore for PgStore {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn append_audit(
+        &self,
+        project: ProjectId,
+        by: &DeviceIdentity,
+        actions: &[OrganiserAction],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for action in actions {
+            sqlx::query(
+                "INSERT INTO audit_log (project_id, at, member_id, device_id, action)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(project.to_string())
+            .bind(now)
+            .bind(by.member.id.to_string())
+            .bind(by.device.to_string())
+            .bind(audit_json(action)?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn audit_log(
+        &self,
+        project: ProjectId,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<AuditLine>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_log
+             WHERE project_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+        ))
+        .bind(project.to_string())
+        .bind(after as i64)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
     }
 
     async fn lock_project(&self, project: ProjectId) -> Result<ProjectGuard, StoreError> {

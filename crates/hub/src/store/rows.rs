@@ -2,7 +2,8 @@
 //! and kinds as the words [`Role`], [`CodeKind`] and [`ReceiptKind`] use, so one reader
 //! serves both (generic over sqlx's row type).
 
-use super::{CodeKind, CodeRecord, DeviceRecord, MemberRecord, Role, StoreError};
+use super::{AuditLine, CodeKind, CodeRecord, DeviceRecord, MemberRecord, Role, StoreError};
+use kumppani_core::audit::OrganiserAction;
 use kumppani_core::derive::seats::ReceiptKind;
 use kumppani_core::wire::DocKind;
 use sqlx::{Decode, Row, Type};
@@ -35,6 +36,31 @@ pub fn receipt_kind(s: &str) -> Result<ReceiptKind, StoreError> {
         "cancel" => Ok(ReceiptKind::Cancel),
         _ => Err(StoreError::Corrupt(format!("bad receipt kind {s:?}"))),
     }
+}
+
+/// An audit action as its row keeps it: JSON.
+pub fn audit_json(action: &OrganiserAction) -> Result<String, StoreError> {
+    serde_json::to_string(action).map_err(|e| StoreError::Corrupt(format!("audit action: {e}")))
+}
+
+pub const AUDIT_COLUMNS: &str = "seq, at, member_id, device_id, action";
+
+pub fn audit_from_row<'r, R>(row: &'r R) -> Result<AuditLine, StoreError>
+where
+    R: Row,
+    for<'c> &'c str: sqlx::ColumnIndex<R>,
+    String: Decode<'r, R::Database> + Type<R::Database>,
+    i64: Decode<'r, R::Database> + Type<R::Database>,
+{
+    let action = text(row, "action")?;
+    Ok(AuditLine {
+        seq: row.try_get::<i64, _>("seq")? as u64,
+        at: row.try_get("at")?,
+        member: parse_id(&text(row, "member_id")?)?,
+        device: parse_id(&text(row, "device_id")?)?,
+        action: serde_json::from_str(&action)
+            .map_err(|e| StoreError::Corrupt(format!("bad audit action {action:?}: {e}")))?,
+    })
 }
 
 /// A unique value is already taken (SQLite's constraint error, PostgreSQL's 23505).

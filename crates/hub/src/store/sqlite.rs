@@ -3,12 +3,13 @@
 
 use super::rows::*;
 use super::{
-    Appended, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta, DocSince,
-    HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard, ProjectRecord,
-    Redeemed, StoreError,
+    Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
+    DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
+    ProjectRecord, Redeemed, StoreError,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
+use kumppani_core::audit::OrganiserAction;
 use kumppani_core::derive::seats::{Receipt, ReceiptKind};
 use kumppani_core::ids::{DeviceId, DocId, EventId, MemberId, ProjectId};
 use kumppani_core::store::StoredDoc;
@@ -22,6 +23,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_init.sql"),
     include_str!("../../migrations/sqlite/0002_events.sql"),
+    include_str!("../../migrations/sqlite/0003_audit.sql"),
 ];
 
 /// The schema version a migrated database has: a backup from a newer hub is refused.
@@ -582,6 +584,49 @@ impl HubStore for SqliteStore {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn append_audit(
+        &self,
+        project: ProjectId,
+        by: &DeviceIdentity,
+        actions: &[OrganiserAction],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
+        for action in actions {
+            sqlx::query(
+                "INSERT INTO audit_log (project_id, at, member_id, device_id, action)
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(project.to_string())
+            .bind(now)
+            .bind(by.member.id.to_string())
+            .bind(by.device.to_string())
+            .bind(audit_json(action)?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn audit_log(
+        &self,
+        project: ProjectId,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<AuditLine>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_log
+             WHERE project_id = ? AND seq > ? ORDER BY seq LIMIT ?"
+        ))
+        .bind(project.to_string())
+        .bind(after as i64)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
     }
 
     async fn lock_project(&self, _project: ProjectId) -> Result<ProjectGuard, StoreError> {

@@ -3,6 +3,7 @@
 
 mod access;
 mod access_matrix;
+mod audit;
 mod backup;
 mod cluster;
 mod crash;

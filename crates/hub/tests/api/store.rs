@@ -36,6 +36,7 @@ macro_rules! every_conformance_test {
             project_docs_attach_once,
             receipts_keep_their_order_per_event,
             loading_since_and_late_compactions,
+            audit_log_keeps_order_and_authors,
         );
     };
 }
