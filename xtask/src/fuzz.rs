@@ -9,8 +9,9 @@ use anyhow::{bail, Result};
 
 use crate::{cargo, output, run, step, target_dir, workspace_root};
 
-/// Frame decoding, the device's sync session, and the readers of every document kind.
-pub const TARGETS: &[&str] = &["frame", "session", "doc_readers"];
+/// Frame decoding, the device's sync session, the readers of every document kind, and the
+/// hub's frame handler over its real store.
+pub const TARGETS: &[&str] = &["frame", "session", "doc_readers", "hub_frames"];
 /// Seconds per target in `cargo xtask test`.
 pub const SHORT_SECONDS: u32 = 20;
 const LONG_SECONDS: u32 = 600;

@@ -237,8 +237,15 @@ fn put_at_index(doc: &mut AutoCommit, obj: &ObjId, index: usize, value: &NewValu
 /// A seed document of the chosen kind with the edits applied.
 pub fn edited_doc(input: &Edits) -> AutoCommit {
     let mut doc = seeds()[usize::from(input.kind) % 3].clone();
-    for edit in input.edits.iter().take(MAX_EDITS) {
-        let objects = objects(&doc);
+    apply_edits(&mut doc, &input.edits);
+    doc
+}
+
+/// Applies up to [`MAX_EDITS`] of `edits` to `doc` and commits them.
+pub fn apply_edits(doc: &mut AutoCommit, edits: &[Edit]) {
+    let doc = &mut *doc;
+    for edit in edits.iter().take(MAX_EDITS) {
+        let objects = objects(doc);
         let (obj, kind) = &objects[usize::from(edit.object) % objects.len()];
         match kind {
             ObjType::Map | ObjType::Table => {
@@ -250,7 +257,7 @@ pub fn edited_doc(input: &Edits) -> AutoCommit {
                 if edit.delete {
                     let _ = doc.delete(obj, key.as_str());
                 } else {
-                    put_at_key(&mut doc, obj, &key, &edit.value);
+                    put_at_key(doc, obj, &key, &edit.value);
                 }
             }
             ObjType::List | ObjType::Text => {
@@ -259,13 +266,12 @@ pub fn edited_doc(input: &Edits) -> AutoCommit {
                 if edit.delete && index < len {
                     let _ = doc.delete(obj, index);
                 } else {
-                    put_at_index(&mut doc, obj, index, &edit.value);
+                    put_at_index(doc, obj, index, &edit.value);
                 }
             }
         }
     }
     doc.commit();
-    doc
 }
 
 /// Every reader of every kind on `doc`, whatever kind it really is.
