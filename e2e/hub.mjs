@@ -8,7 +8,8 @@
 //   await hub.dispose();  // stop and delete the temp data dir
 //
 // Or use the `test` exported here, which gives each test a `hub` and disposes it.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,11 @@ export async function startHub({ dataDir, port = 0 } = {}) {
       await hub.stop();
       await start();
       return hub;
+    },
+    /** The audit log of organiser actions, as `kumppani-hub audit` prints it. */
+    async audit() {
+      const { stdout } = await promisify(execFile)(bin, ['audit', '--data', dataDir]);
+      return stdout;
     },
     /** Stops the hub and deletes the temp data dir it made. */
     async dispose() {

@@ -109,6 +109,11 @@ test('capacity, waitlist, moving up, and checking a ticket in at the door offlin
   // Back online, the check-in reaches the hub: a second organiser device shows it.
   await org.context.setOffline(false);
   await expect(status(org.page)).toContainText('Synced at', { timeout: 20_000 });
+  // The hub's audit log has the offline check-in, walk-in and roster export, by whom.
+  const audit = await hub.audit();
+  expect(audit).toMatch(/Olli Organisaattori \(device \w+\)  checked in  event=\w+ who=\w+/);
+  expect(audit.match(/Olli Organisaattori .*checked in/g)).toHaveLength(2);
+  expect(audit).toMatch(/Olli Organisaattori \(device \w+\)  exported  event=\w+ what=roster/);
   const org2 = await join(browser, hub, ORGANISER_CODE, 'Oona Organisaattori');
   await org2.page.getByRole('link', { name: 'Organise' }).click();
   await org2.page.getByRole('link', { name: TITLE }).click();

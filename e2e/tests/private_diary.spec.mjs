@@ -166,6 +166,10 @@ test('two profiles on one tablet: private stays private, shared reaches organise
   expect(exported).toContain(SHARED);
   expect(exported).not.toContain('Aino Virtanen'); // the demo's named entries, names left out
   expect(exported).not.toContain(PRIVATE);
+  // The export is in the hub's audit log, with who made it.
+  await expect(status(org)).toContainText('Synced at', { timeout: 20_000 });
+  await expect.poll(() => hub.audit(), { timeout: 10_000 })
+    .toMatch(/Olga Organisaattori \(device \w+\)  exported  what=entries/);
 
   // A opens their profile (after the wait) and stops sharing; the organiser's inbox follows.
   await page.waitForTimeout(5_500);

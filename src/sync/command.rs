@@ -10,7 +10,7 @@ use kumppani_core::model::event::EventDraft;
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, ReportTarget};
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::project::PromptDraft;
-use kumppani_core::model::staff::Approval;
+use kumppani_core::model::staff::{Approval, ExportKind};
 use kumppani_core::model::EntryDraft;
 
 pub type Reply<T> = oneshot::Sender<Result<T, String>>;
@@ -118,7 +118,13 @@ pub enum Command {
     PersonalData {
         reply: Reply<String>,
     },
-    /// Organisers: the roster as CSV.
+    /// Organisers: notes in the staff document that this device exports `what`, before the
+    /// file is made, so the hub's audit log learns of every export (offline ones on sync).
+    RecordExport {
+        what: ExportKind,
+        reply: Reply<()>,
+    },
+    /// Organisers: the roster as CSV (the export is recorded first).
     RosterCsv {
         event: EventId,
         reply: Reply<String>,

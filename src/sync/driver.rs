@@ -29,12 +29,12 @@ use kumppani_core::derive::ideas::{
 };
 use kumppani_core::door;
 use kumppani_core::ids::{
-    CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MilestoneId, ProfileId, PromptId,
-    WalkInId,
+    CommentId, DeviceId, DocId, EntryId, EventId, ExportId, IdeaId, MilestoneId, ProfileId,
+    PromptId, WalkInId,
 };
 use kumppani_core::model::event::Event;
 use kumppani_core::model::idea::{IdeaDraft, Milestone, PathStep, PublishedIdea, ReportTarget};
-use kumppani_core::model::staff::{IdeaLink, Moderation};
+use kumppani_core::model::staff::{ExportKind, ExportRecord, IdeaLink, Moderation};
 use kumppani_core::model::{self, member, private_diary, project, staff, DiaryEntry};
 use kumppani_core::session::EditError;
 use kumppani_core::session::{ClientSession, SessionEvent, SessionInput, SessionOutput};

@@ -20,7 +20,7 @@ use dioxus::prelude::*;
 use kumppani_core::ids::EntryId;
 use kumppani_core::model::member::Sharing;
 use kumppani_core::model::project::Prompt;
-use kumppani_core::model::staff::SharedEntry;
+use kumppani_core::model::staff::{ExportKind, SharedEntry};
 use kumppani_core::time::Timestamp;
 use std::collections::BTreeSet;
 
@@ -229,6 +229,7 @@ fn SharedEntryCard(
 #[component]
 pub fn OrganiseEntries() -> Element {
     let state = use_app_state();
+    let commands = use_commands();
     let lang = crate::i18n::use_i18n().lang().code();
     let mut prompt_choice = use_signal(|| "any".to_owned());
     let mut tag_choice = use_signal(String::new);
@@ -313,9 +314,14 @@ pub fn OrganiseEntries() -> Element {
             ))
         };
         spawn(async move {
-            let result = match file {
-                Ok((name, text, mime)) => save_file(&name, &text, mime).await,
-                Err(e) => Err(e),
+            let recorded = ask(commands, |reply| Command::RecordExport {
+                what: ExportKind::Entries,
+                reply,
+            })
+            .await;
+            let result = match (recorded, file) {
+                (Ok(()), Ok((name, text, mime))) => save_file(&name, &text, mime).await,
+                (Err(e), _) | (_, Err(e)) => Err(e),
             };
             busy.set(false);
             match result {

@@ -16,6 +16,7 @@ use chrono::SecondsFormat;
 use dioxus::prelude::*;
 use kumppani_core::ids::IdeaId;
 use kumppani_core::model::idea::{IdeaStatus, PublishedIdea, ReportTarget};
+use kumppani_core::model::staff::ExportKind;
 use kumppani_core::time::Timestamp;
 
 /// Ideas per theme: the project's themes in their order (with zeros), then any other
@@ -234,6 +235,7 @@ fn ReportThresholdForm() -> Element {
 #[component]
 pub fn OrganiseIdeas() -> Element {
     let state = use_app_state();
+    let commands = use_commands();
     let mut busy = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
     // The message key of the download that started.
@@ -279,7 +281,14 @@ pub fn OrganiseIdeas() -> Element {
             None
         };
         spawn(async move {
-            let result = if let Some(text) = json_text {
+            let recorded = ask(commands, |reply| Command::RecordExport {
+                what: ExportKind::Ideas,
+                reply,
+            })
+            .await;
+            let result = if let Err(e) = recorded {
+                Err(e)
+            } else if let Some(text) = json_text {
                 match text {
                     Ok(text) => {
                         save_file(

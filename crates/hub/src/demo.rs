@@ -19,13 +19,14 @@
 use crate::clock::now_ms;
 use crate::projects::create_project_with_codes;
 use crate::state::AppState;
-use crate::store::{HubStore, MemberRecord, NewMember, Role, StoreError};
+use crate::store::{DeviceIdentity, HubStore, MemberRecord, NewMember, Role, StoreError};
 use crate::tokens::random_bytes;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use kumppani_core::audit::staff_actions;
 use kumppani_core::derive::diary::staff_entry_id;
 use kumppani_core::derive::ideas::published_idea_id;
 use kumppani_core::ids::{
-    CommentId, DocId, EntryId, EventId, IdeaId, MemberId, MilestoneId, PromptId,
+    CommentId, DeviceId, DocId, EntryId, EventId, IdeaId, MemberId, MilestoneId, PromptId,
 };
 use kumppani_core::model::event::{Accessibility, EventDraft, EventText};
 use kumppani_core::model::idea::{IdeaDraft, IdeaStatus, Milestone, PathStep};
@@ -625,6 +626,7 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
         .ok_or(DemoError::NoProjectDocument)?;
     let mut answers_doc = store.load_doc(staff_doc).await?.to_doc()?;
     set_writer(&mut answers_doc, random_bytes());
+    let answers_before = answers_doc.clone();
     write_diaries(&mut residents, &mut answers_doc, &prompt_ids, now)?;
     if let Some(first) = first {
         let aino = &mut residents[Who::Aino.index()].1;
@@ -647,6 +649,7 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
         Role::Organiser,
         member::new_document(),
     ));
+    let mut organiser = None;
     for (id, name, role, mut doc) in members {
         let record = MemberRecord {
             id,
@@ -655,6 +658,9 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
             role,
             member_doc: DocId::from_bytes(random_bytes()),
         };
+        if role == Role::Organiser {
+            organiser = Some(record.clone());
+        }
         store
             .create_member(
                 &NewMember {
@@ -664,6 +670,17 @@ pub async fn seed_if_empty(store: &dyn HubStore) -> Result<bool, DemoError> {
                 },
                 now,
             )
+            .await?;
+    }
+    // The organiser's answers, as the audit log would have them from their tablet.
+    if let Some(member) = organiser {
+        let tablet = DeviceIdentity {
+            device: DeviceId::from_bytes(random_bytes()),
+            member,
+        };
+        let actions = staff_actions(&answers_before, &answers_doc);
+        store
+            .append_audit(project.id, &tablet, &actions, now)
             .await?;
     }
     tracing::info!("seeded the demo project");
@@ -841,6 +858,22 @@ mod tests {
                 (ORGANISER_NAME, Role::Organiser),
             ]
         );
+
+        // The organiser's answers are in the audit log, under their name.
+        let organiser = members.iter().find(|m| m.role == Role::Organiser).unwrap();
+        let log = store.audit_log(project.id, 0, 1000).await.unwrap();
+        let answered = log
+            .iter()
+            .filter(|l| {
+                matches!(
+                    l.action,
+                    kumppani_core::audit::OrganiserAction::Answered { .. }
+                )
+            })
+            .count();
+        let given: usize = IDEAS.iter().map(|i| i.answers.len()).sum();
+        assert_eq!(answered, given, "{log:?}");
+        assert!(log.iter().all(|l| l.member == organiser.id));
 
         crate::derivation::rederive_project(&state, project.id)
             .await

@@ -531,14 +531,24 @@ impl Driver {
             Command::PersonalData { reply } => {
                 let _ = reply.send(self.personal_data_json());
             }
+            Command::RecordExport { what, reply } => {
+                let result = self.record_export(stream, what, None).await;
+                let _ = reply.send(result);
+            }
             Command::RosterCsv { event, reply } => {
-                let result = self.doc_of(|i| i.join.staff_doc).and_then(|id| {
-                    self.session
-                        .as_ref()
-                        .and_then(|s| s.doc(&id))
-                        .map(|d| staff::roster_csv(d, event))
-                        .ok_or_else(|| words("msg-roster-missing", &[]))
-                });
+                let result = match self
+                    .record_export(stream, ExportKind::Roster, Some(event))
+                    .await
+                {
+                    Ok(()) => self.doc_of(|i| i.join.staff_doc).and_then(|id| {
+                        self.session
+                            .as_ref()
+                            .and_then(|s| s.doc(&id))
+                            .map(|d| staff::roster_csv(d, event))
+                            .ok_or_else(|| words("msg-roster-missing", &[]))
+                    }),
+                    Err(e) => Err(e),
+                };
                 let _ = reply.send(result);
             }
             Command::CreateLinkCode { recovery, reply } => {
@@ -597,6 +607,32 @@ impl Driver {
     ) -> Result<R, String> {
         let doc = self.doc_of(pick)?;
         self.edit(stream, doc, f).await
+    }
+
+    /// Notes an export in the staff document before it is made: no export goes unlogged.
+    async fn record_export(
+        &mut self,
+        stream: &mut Option<SplitStream<WebSocket>>,
+        what: ExportKind,
+        event: Option<EventId>,
+    ) -> Result<(), String> {
+        let by = self.device_id();
+        let id = ExportId::from_bytes(web::random_bytes());
+        self.edit_doc(
+            stream,
+            |i| i.join.staff_doc,
+            |d, at| {
+                let record = ExportRecord {
+                    id,
+                    what,
+                    event,
+                    at,
+                    by,
+                };
+                staff::record_export(d, &record)
+            },
+        )
+        .await
     }
 
     fn display_name(&self) -> String {
