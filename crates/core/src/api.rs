@@ -50,6 +50,14 @@ pub struct LinkCodeResponse {
     pub expires_at: i64,
 }
 
+/// `POST /api/devices/token` (authorised with the device's current token) answer: the
+/// device's next token. It works at once; the first sign-in with it makes it the device's
+/// token, and the one before works on for a day (other tabs read it before).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextToken {
+    pub token: String,
+}
+
 /// `POST /api/members` (authorised by an organiser's device): sets up a resident who has no
 /// device of their own. The answer is a [`LinkCodeResponse`] for that resident, redeemed
 /// with `POST /api/devices/link` on the device they will use (a shared tablet, say).

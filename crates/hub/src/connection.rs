@@ -89,7 +89,11 @@ pub async fn authenticate(state: &AppState, bytes: &[u8]) -> Result<(Connection,
         }
         Err(e) => return Err(Step::fail(e.code(), e.to_string())),
     };
-    let identity = match state.store.device_by_token_hash(&hash_token(&token)).await {
+    let identity = match state
+        .store
+        .device_by_token_hash(&hash_token(&token), now_ms())
+        .await
+    {
         Ok(Some(identity)) => identity,
         Ok(None) => return Err(Step::fail(ErrorCode::AuthFailed, AUTH_FAILED)),
         Err(e) => {

@@ -29,6 +29,9 @@ pub enum ApiError {
     Unauthorized,
     #[error("only organisers may do this")]
     OrganisersOnly,
+    /// A new token was asked for with a token the device has since replaced.
+    #[error("a new token needs the device's current token")]
+    NotCurrentToken,
     #[error("no such device for this member")]
     UnknownDevice,
     #[error("no such API route")]
@@ -82,6 +85,11 @@ impl ApiError {
                 StatusCode::FORBIDDEN,
                 "organisers_only",
                 "Only the project's organisers can do this.".into(),
+            ),
+            ApiError::NotCurrentToken => (
+                StatusCode::CONFLICT,
+                "not_current_token",
+                "This device has a newer sign-in; open the app again to use it.".into(),
             ),
             ApiError::UnknownDevice => (
                 StatusCode::NOT_FOUND,

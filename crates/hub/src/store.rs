@@ -206,6 +206,10 @@ pub struct DocMeta {
     pub member: Option<MemberId>,
 }
 
+/// How long the token a device rotated away from works on: other tabs of the same browser
+/// read the token when they opened and take the new one when they next open.
+pub const OLD_TOKEN_GRACE_MS: i64 = 24 * 60 * 60 * 1000;
+
 /// One line of a project's audit log: who did what, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditLine {
@@ -315,11 +319,25 @@ pub trait HubStore: Send + Sync + 'static {
     async fn members_of_project(&self, project: ProjectId)
         -> Result<Vec<MemberRecord>, StoreError>;
 
-    /// The non-revoked device holding the token with this hash.
+    /// The non-revoked device holding the token with this hash: its current token, its
+    /// next one (which then becomes current, the one before working on until
+    /// `now + OLD_TOKEN_GRACE_MS`), or the one before while that still works.
     async fn device_by_token_hash(
         &self,
         hash: &[u8; 32],
+        now: i64,
     ) -> Result<Option<DeviceIdentity>, StoreError>;
+
+    /// Keeps `next` (a hash) as the device's next token, replacing any earlier next one.
+    /// Only with its current token (`presented`): a token it rotated away from cannot
+    /// rotate, so one taken from a device cannot take the device over. False, and nothing
+    /// changed, when `presented` is not the current token of a device that is not revoked.
+    async fn rotate_token(
+        &self,
+        device: DeviceId,
+        presented: &[u8; 32],
+        next: &[u8; 32],
+    ) -> Result<bool, StoreError>;
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError>;
 

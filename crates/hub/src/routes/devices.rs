@@ -1,7 +1,8 @@
 //! A member's devices: list them (`GET /api/devices`), make a link code on a device that
 //! is in (`POST /api/devices/link-code`), or a recovery code to write down (`POST
 //! /api/devices/recovery-code`), link a new device with either (`POST /api/devices/link`),
-//! and revoke a lost one (`POST /api/devices/revoke`).
+//! revoke a lost one (`POST /api/devices/revoke`), and take a new token for this device
+//! (`POST /api/devices/token`).
 
 use super::guessing::{redeeming, ClientAddr};
 use super::join::{new_device, parse_name, Joined};
@@ -9,13 +10,13 @@ use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
 use crate::store::{CodeKind, DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
-use crate::tokens::{hash_token, link_code, long_link_code, normalize_link_code};
+use crate::tokens::{hash_token, link_code, long_link_code, mint_token, normalize_link_code};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use kumppani_core::api::{DeviceInfo, DevicesResponse, LinkCodeResponse};
-use kumppani_core::api::{LinkRequest, RevokeRequest};
+use kumppani_core::api::{LinkRequest, NextToken, RevokeRequest};
 use kumppani_core::ids::DeviceId;
 
 /// How long a link code made on a device works.
@@ -31,6 +32,18 @@ pub fn router() -> Router<AppState> {
         .route("/api/devices/recovery-code", post(make_recovery_code))
         .route("/api/devices/link", post(link_device))
         .route("/api/devices/revoke", post(revoke_device))
+        .route("/api/devices/token", post(next_token))
+}
+
+/// The token in `Authorization: Bearer <token>`.
+fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::Unauthorized)
 }
 
 /// The device behind `Authorization: Bearer <token>`, if it is known and not revoked.
@@ -39,18 +52,15 @@ pub async fn authenticate(
     headers: &HeaderMap,
     ClientAddr(from): ClientAddr,
 ) -> Result<DeviceIdentity, ApiError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or(ApiError::Unauthorized)?;
+    let token = bearer(headers)?;
     state
         .sign_in_failures
         .check(from, now_ms())
         .map_err(ApiError::TooManyAttempts)?;
-    let found = state.store.device_by_token_hash(&hash_token(token)).await?;
+    let found = state
+        .store
+        .device_by_token_hash(&hash_token(token), now_ms())
+        .await?;
     if found.is_none() {
         state.sign_in_failures.failed(from, now_ms());
     }
@@ -123,6 +133,27 @@ async fn make_recovery_code(
     let code = issue_link_code(&state, &who.member, expires_at).await?;
     tracing::info!(member = %who.member.id, "recovery code issued");
     Ok(Json(LinkCodeResponse { code, expires_at }))
+}
+
+/// A next token for the calling device (see [`NextToken`]). Asked with a token the device
+/// rotated away from, it is refused: that token may have been taken from the device.
+async fn next_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    from: ClientAddr,
+) -> Result<Json<NextToken>, ApiError> {
+    let who = authenticate(&state, &headers, from).await?;
+    let presented = hash_token(bearer(&headers)?);
+    let token = mint_token();
+    if !state
+        .store
+        .rotate_token(who.device, &presented, &hash_token(&token))
+        .await?
+    {
+        return Err(ApiError::NotCurrentToken);
+    }
+    tracing::info!(device = %who.device, "device token rotated");
+    Ok(Json(NextToken { token }))
 }
 
 async fn link_device(

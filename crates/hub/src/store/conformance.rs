@@ -116,20 +116,20 @@ pub async fn members_devices_and_revocation<S: HubStore + ?Sized>(store: &S) {
     assert!(doc.snapshot.is_some() && doc.chunks.is_empty());
 
     let who = store
-        .device_by_token_hash(&tokens::hash_token(&token))
+        .device_by_token_hash(&tokens::hash_token(&token), 0)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(who.member, m);
     assert!(store
-        .device_by_token_hash(&tokens::hash_token("forged"))
+        .device_by_token_hash(&tokens::hash_token("forged"), 0)
         .await
         .unwrap()
         .is_none());
     store.revoke_device(who.device, 10).await.unwrap();
     store.revoke_device(who.device, 20).await.unwrap();
     assert!(store
-        .device_by_token_hash(&tokens::hash_token(&token))
+        .device_by_token_hash(&tokens::hash_token(&token), 0)
         .await
         .unwrap()
         .is_none());
@@ -233,7 +233,7 @@ pub async fn link_codes_are_single_use_and_expire<S: HubStore + ?Sized>(store: &
         Redeemed::Unknown
     );
     let linked = store
-        .device_by_token_hash(&tokens::hash_token("6"))
+        .device_by_token_hash(&tokens::hash_token("6"), 0)
         .await
         .unwrap()
         .unwrap();
@@ -544,4 +544,77 @@ pub async fn audit_log_keeps_order_and_authors<S: HubStore + ?Sized>(store: &S) 
         1,
         "at most the limit"
     );
+}
+
+/// A device's token rotates in two steps: the next token works at once and, used once,
+/// becomes the token; the one before works on for a while, then not; only the current
+/// token can ask for a next one.
+pub async fn tokens_rotate_with_a_grace_for_the_old_one<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (m, first) = member_with_device(store, p, 1).await;
+    let device = DeviceId::from_bytes(id16(1));
+    let hash = tokens::hash_token;
+    let who = |t: &str, now| {
+        let h = hash(t);
+        async move {
+            store
+                .device_by_token_hash(&h, now)
+                .await
+                .unwrap()
+                .map(|d| d.device)
+        }
+    };
+    let second = tokens::mint_token();
+    assert!(store
+        .rotate_token(device, &hash(&first), &hash(&second))
+        .await
+        .unwrap());
+    assert_eq!(
+        who(&first, 100).await,
+        Some(device),
+        "works until the next one is used"
+    );
+    assert_eq!(
+        who(&second, 100).await,
+        Some(device),
+        "the next one works at once"
+    );
+    assert_eq!(
+        who(&first, 100).await,
+        Some(device),
+        "the one before, for a while"
+    );
+    assert_eq!(
+        who(&first, 100 + OLD_TOKEN_GRACE_MS).await,
+        None,
+        "then not"
+    );
+    // A token rotated away from cannot ask for a next one; the current one can.
+    let third = tokens::mint_token();
+    assert!(!store
+        .rotate_token(device, &hash(&first), &hash(&third))
+        .await
+        .unwrap());
+    assert_eq!(who(&third, 200).await, None);
+    assert!(store
+        .rotate_token(device, &hash(&second), &hash(&third))
+        .await
+        .unwrap());
+    // Asking again before using it replaces the next token: the device never got the answer.
+    let fourth = tokens::mint_token();
+    assert!(store
+        .rotate_token(device, &hash(&second), &hash(&fourth))
+        .await
+        .unwrap());
+    assert_eq!(who(&third, 200).await, None, "replaced");
+    assert_eq!(who(&fourth, 200).await, Some(device));
+    // Revoked, no token of it works or rotates.
+    store.revoke_device(device, 300).await.unwrap();
+    assert_eq!(who(&fourth, 300).await, None);
+    assert_eq!(who(&second, 300).await, None);
+    assert!(!store
+        .rotate_token(device, &hash(&fourth), &hash(&first))
+        .await
+        .unwrap());
+    assert_eq!(store.devices_of_member(m.id).await.unwrap().len(), 0);
 }

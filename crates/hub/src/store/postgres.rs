@@ -12,7 +12,7 @@ use super::rows::*;
 use super::{
     Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
     DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
-    ProjectRecord, Redeemed, StoreError,
+    ProjectRecord, Redeemed, StoreError, OLD_TOKEN_GRACE_MS,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -30,6 +30,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_init.sql"),
     include_str!("../../migrations/postgres/0002_audit.sql"),
+    include_str!("../../migrations/postgres/0003_token_rotation.sql"),
 ];
 
 /// The notification channel every node listens on.
@@ -322,22 +323,60 @@ impl HubStore for PgStore {
     async fn device_by_token_hash(
         &self,
         hash: &[u8; 32],
+        now: i64,
     ) -> Result<Option<DeviceIdentity>, StoreError> {
         let row = sqlx::query(
-            "SELECT d.id AS device_id, m.id, m.project_id, m.display_name, m.role, m.member_doc
+            "SELECT d.id AS device_id, d.next_token_hash IS NOT DISTINCT FROM $1 AS is_next,
+                    m.id, m.project_id, m.display_name, m.role, m.member_doc
              FROM devices d JOIN members m ON m.id = d.member_id
-             WHERE d.token_hash = $1 AND d.revoked_at IS NULL",
+             WHERE (d.token_hash = $1 OR d.next_token_hash = $1
+                    OR (d.old_token_hash = $1 AND d.old_token_until > $2))
+               AND d.revoked_at IS NULL",
         )
         .bind(&hash[..])
+        .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            Ok(DeviceIdentity {
-                device: parse_id(row.try_get::<&str, _>("device_id")?)?,
-                member: member_from_row(&row)?,
-            })
-        })
-        .transpose()
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let identity = DeviceIdentity {
+            device: parse_id(row.try_get::<&str, _>("device_id")?)?,
+            member: member_from_row(&row)?,
+        };
+        if row.try_get::<bool, _>("is_next")? {
+            // The device's first sign-in with its new token: the new one becomes its token.
+            sqlx::query(
+                "UPDATE devices SET old_token_hash = token_hash, old_token_until = $1,
+                     token_hash = next_token_hash, next_token_hash = NULL
+                 WHERE id = $2 AND next_token_hash = $3",
+            )
+            .bind(now + OLD_TOKEN_GRACE_MS)
+            .bind(identity.device.to_string())
+            .bind(&hash[..])
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(Some(identity))
+    }
+
+    async fn rotate_token(
+        &self,
+        device: DeviceId,
+        presented: &[u8; 32],
+        next: &[u8; 32],
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE devices SET next_token_hash = $1
+             WHERE id = $2 AND token_hash = $3 AND revoked_at IS NULL",
+        )
+        .bind(&next[..])
+        .bind(device.to_string())
+        .bind(&presented[..])
+        .execute(&self.pool)
+        .await
+        .map_err(conflict("token"))?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError> {

@@ -98,3 +98,42 @@ async fn listing_devices_needs_a_signed_in_device() {
     let res = devices_response(&app, Some("forged-token")).await;
     assert_eq!(res.status(), 401);
 }
+
+async fn next_token(app: &TestApp, token: &str) -> reqwest::Response {
+    app.http
+        .post(format!("{}/api/devices/token", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_device_takes_a_new_token_and_the_one_it_replaced_cannot_take_another() {
+    let app = spawn_app().await;
+    let phone = app.joined("Aada Asukas").await;
+    let res = next_token(&app, &phone.token).await;
+    assert_eq!(res.status(), 200);
+    let second: kumppani_core::api::NextToken = res.json().await.unwrap();
+    assert_ne!(second.token, phone.token);
+
+    // The new token signs the device in (the socket too) and becomes its token; the one
+    // before still works, for other tabs that read it before.
+    let mut ws = app.authed_socket(&second.token).await;
+    let _ = futures::SinkExt::close(&mut ws).await;
+    let listed = devices(&app, &second.token).await;
+    assert_eq!(listed.devices.len(), 1, "still one device");
+    assert_eq!(listed.devices[0].device_id, phone.device_id);
+    assert_eq!(
+        devices_response(&app, Some(&phone.token)).await.status(),
+        200
+    );
+
+    // The replaced token cannot take a new one: it may have been taken from the device.
+    let res = next_token(&app, &phone.token).await;
+    assert_eq!(res.status(), 409);
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "not_current_token");
+    assert_eq!(next_token(&app, &second.token).await.status(), 200);
+    assert_eq!(next_token(&app, "forged").await.status(), 401);
+}

@@ -3,7 +3,7 @@
 //! session that uses each of them (and fails with some).
 
 use crate::helpers::{next_frame, send_frame, HubProcess};
-use kumppani_core::api::{JoinResponse, LinkCodeResponse};
+use kumppani_core::api::{JoinResponse, LinkCodeResponse, NextToken};
 use kumppani_core::wire::Frame;
 use kumppani_hub::demo::{JOIN_CODE, ORGANISER_CODE};
 use kumppani_hub::tokens::mint_token;
@@ -71,6 +71,13 @@ async fn tokens_and_codes_never_reach_the_log_even_at_debug_level() {
         serde_json::json!({ "display_name": "Tabletin Käyttäjä" }),
     )
     .await;
+    let next: NextToken = call(
+        &http,
+        api("/api/devices/token"),
+        Some(&organiser.token),
+        serde_json::json!({}),
+    )
+    .await;
     // A used code, a wrong code and a forged token, each refused.
     let used = post(
         &http,
@@ -91,7 +98,11 @@ async fn tokens_and_codes_never_reach_the_log_even_at_debug_level() {
     assert_eq!(wrong.status(), 401);
     // The sync socket with a good token, then a forged one.
     let sync_url = format!("{}/sync", hub.url.replacen("http", "ws", 1));
-    for (token, welcomed) in [(&resident.token, true), (&forged, false)] {
+    for (token, welcomed) in [
+        (&resident.token, true),
+        (&next.token, true),
+        (&forged, false),
+    ] {
         let (mut ws, _) = tokio_tungstenite::connect_async(&sync_url).await.unwrap();
         send_frame(
             &mut ws,
@@ -118,13 +129,14 @@ async fn tokens_and_codes_never_reach_the_log_even_at_debug_level() {
 
     let log = hub.log();
     assert!(
-        log.contains("device connected"),
+        log.contains("device connected") && log.contains("device token rotated"),
         "the log is being read:\n{log}"
     );
     for (what, secret) in [
         ("the resident's token", resident.token.as_str()),
         ("the organiser's token", organiser.token.as_str()),
         ("the tablet's token", tablet.token.as_str()),
+        ("the organiser's next token", next.token.as_str()),
         ("a forged token", forged.as_str()),
         ("the link code", link.code.as_str()),
         ("the recovery code", recovery.code.as_str()),

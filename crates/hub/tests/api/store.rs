@@ -37,6 +37,7 @@ macro_rules! every_conformance_test {
             receipts_keep_their_order_per_event,
             loading_since_and_late_compactions,
             audit_log_keeps_order_and_authors,
+            tokens_rotate_with_a_grace_for_the_old_one,
         );
     };
 }
