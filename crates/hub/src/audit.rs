@@ -85,11 +85,11 @@ pub fn describe(line: &crate::store::AuditLine, who: &str) -> String {
     let at = chrono::DateTime::from_timestamp_millis(line.at)
         .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
         .unwrap_or_else(|| line.at.to_string());
-    // The action's fields, as `key=value`, after its name.
+    // The action's fields that have a value, as `key=value`, after its name.
     let details = match serde_json::to_value(&line.action) {
         Ok(serde_json::Value::Object(fields)) => fields
             .into_iter()
-            .filter(|(k, _)| k != "action")
+            .filter(|(k, v)| k != "action" && !v.is_null())
             .map(|(k, v)| match v {
                 serde_json::Value::String(s) => format!("{k}={s}"),
                 other => format!("{k}={other}"),
@@ -133,5 +133,13 @@ mod tests {
                 "03".repeat(16)
             )
         );
+        let export = AuditLine {
+            action: OrganiserAction::Exported {
+                what: kumppani_core::model::staff::ExportKind::Entries,
+                event: None,
+            },
+            ..line
+        };
+        assert!(describe(&export, "Olga").ends_with("  exported  what=entries"));
     }
 }
