@@ -49,6 +49,7 @@ use std::collections::HashMap;
 mod commands;
 mod diary;
 mod profiles;
+mod token;
 mod views;
 
 /// The open profile's store: IndexedDB, every value sealed with the profile's key.
@@ -194,6 +195,8 @@ struct Driver {
     chunks_since_snapshot: HashMap<DocId, usize>,
     last_synced: Option<kumppani_core::time::Timestamp>,
     entries_dirty: bool,
+    /// When taking a new token last failed (see `token.rs`).
+    token_tried: Option<Timestamp>,
 }
 
 impl Driver {
@@ -219,6 +222,7 @@ impl Driver {
             chunks_since_snapshot: HashMap::new(),
             last_synced: None,
             entries_dirty: true,
+            token_tried: None,
         }
     }
 
@@ -443,6 +447,7 @@ impl Driver {
                         .store()
                         .put_meta("last_synced", now.millis().to_string().as_bytes())
                         .await;
+                    self.rotate_token_if_due().await;
                 }
                 SessionEvent::Unavailable(_) => {
                     self.set_problem(Some(words("msg-diary-unknown", &[])));
@@ -456,7 +461,10 @@ impl Driver {
         }
         if let Some(reason) = out.close {
             self.drop_connection(stream);
-            if reason.is_permanent() {
+            if reason.is_permanent() && self.adopt_stored_token().await {
+                // Another tab took a new token: sign in again with it.
+                self.connection_failed(reason.explain(), stream);
+            } else if reason.is_permanent() {
                 self.stopped = true;
                 self.connection = Connection::Failed {
                     reason: words("msg-conn-signed-out", &[]),

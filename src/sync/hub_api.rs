@@ -6,7 +6,7 @@ use crate::i18n::words;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
     ApiErrorBody, DeviceInfo, DevicesResponse, JoinRequest, JoinResponse, LinkCodeResponse,
-    LinkRequest, RevokeRequest, SetUpMemberRequest,
+    LinkRequest, NextToken, RevokeRequest, SetUpMemberRequest,
 };
 use kumppani_core::ids::DeviceId;
 use serde::de::DeserializeOwned;
@@ -104,6 +104,13 @@ pub async fn link_code(
         "/api/devices/link-code"
     };
     post(&api(hub_url, path), Some(token), &()).await
+}
+
+/// A next token for this device (see `NextToken`): it works at once.
+pub async fn next_token(hub_url: &str, token: &str) -> Result<String, String> {
+    post::<(), NextToken>(&api(hub_url, "/api/devices/token"), Some(token), &())
+        .await
+        .map(|r| r.token)
 }
 
 /// Organisers: a new member for a person with no phone, and the code they link with.

@@ -29,5 +29,6 @@ pub mod status;
 pub mod store;
 pub mod ticket;
 pub mod time;
+pub mod token_rotation;
 pub mod vault;
 pub mod wire;

@@ -40,6 +40,11 @@ pub struct ClientSession {
 }
 
 impl ClientSession {
+    /// The token the next connection signs in with (after the device took a new one).
+    pub fn set_token(&mut self, token: String) {
+        self.token = token;
+    }
+
     /// `actor` must be fresh random bytes for this session: two writers never share one.
     pub fn new(token: String, actor: [u8; 16]) -> Self {
         Self {

@@ -356,6 +356,7 @@ impl HubStore for PgStore {
             .bind(&hash[..])
             .execute(&self.pool)
             .await?;
+            tracing::info!(device = %identity.device, "device signed in with its new token");
         }
         Ok(Some(identity))
     }

@@ -315,6 +315,7 @@ impl HubStore for SqliteStore {
             .bind(&hash[..])
             .execute(&self.pool)
             .await?;
+            tracing::info!(device = %identity.device, "device signed in with its new token");
         }
         Ok(Some(identity))
     }
