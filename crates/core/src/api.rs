@@ -78,6 +78,22 @@ pub struct LinkRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevokeRequest {
     pub device_id: String,
+    /// An organiser removing a resident's device: whose it is (absent: the caller's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_id: Option<String>,
+}
+
+/// `GET /api/members` (an organiser's device) answer: the project's members, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembersResponse {
+    pub members: Vec<MemberInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberInfo {
+    pub member_id: MemberId,
+    pub display_name: String,
+    pub role: Role,
 }
 
 /// One of a member's devices, as `GET /api/devices` lists it.

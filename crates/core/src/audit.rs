@@ -3,7 +3,7 @@
 //! the actions in its audit log (who answered an idea, hid a comment, checked someone in,
 //! decided a sign-up, exported data). Pure: two documents in, actions out.
 
-use crate::ids::{EventId, IdeaId, MemberId};
+use crate::ids::{DeviceId, EventId, IdeaId, MemberId};
 use crate::model::idea::{IdeaStatus, ReportTarget};
 use crate::model::staff::{self, Approval, ExportKind};
 use automerge::AutoCommit;
@@ -30,6 +30,9 @@ pub enum OrganiserAction {
         member: MemberId,
         approval: Approval,
     },
+    /// A resident's lost device was removed by an organiser (through the hub, not a
+    /// document: the hub logs it as it happens).
+    RevokedDevice { member: MemberId, device: DeviceId },
     /// Data was taken off the app.
     Exported {
         what: ExportKind,
@@ -48,6 +51,7 @@ impl OrganiserAction {
             OrganiserAction::ModerationCleared { .. } => "cleared moderation",
             OrganiserAction::CheckedIn { .. } => "checked in",
             OrganiserAction::Decided { .. } => "decided sign-up",
+            OrganiserAction::RevokedDevice { .. } => "removed a device",
             OrganiserAction::Exported { .. } => "exported",
         }
     }
@@ -130,7 +134,7 @@ pub fn staff_actions(before: &AutoCommit, after: &AutoCommit) -> Vec<OrganiserAc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::{DeviceId, ExportId};
+    use crate::ids::ExportId;
     use crate::model::idea::PathStep;
     use crate::model::staff::{ExportRecord, Moderation};
     use crate::time::Timestamp;

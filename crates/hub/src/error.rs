@@ -29,6 +29,11 @@ pub enum ApiError {
     Unauthorized,
     #[error("only organisers may do this")]
     OrganisersOnly,
+    #[error("no such member in the caller's project")]
+    UnknownMember,
+    /// An organiser tried to see or remove another organiser's devices.
+    #[error("organisers' devices are removed by themselves")]
+    OnlyResidentsDevices,
     /// A new token was asked for with a token the device has since replaced.
     #[error("a new token needs the device's current token")]
     NotCurrentToken,
@@ -85,6 +90,16 @@ impl ApiError {
                 StatusCode::FORBIDDEN,
                 "organisers_only",
                 "Only the project's organisers can do this.".into(),
+            ),
+            ApiError::UnknownMember => (
+                StatusCode::NOT_FOUND,
+                "unknown_member",
+                "There is no such member in your project.".into(),
+            ),
+            ApiError::OnlyResidentsDevices => (
+                StatusCode::FORBIDDEN,
+                "only_residents_devices",
+                "Organisers remove their own devices, from another of their devices.".into(),
             ),
             ApiError::NotCurrentToken => (
                 StatusCode::CONFLICT,

@@ -1,7 +1,9 @@
-//! A member's devices: list them (`GET /api/devices`), make a link code on a device that
+//! A member's devices: list them (`GET /api/devices`; an organiser, a resident's with
+//! `?member=<id>`), make a link code on a device that
 //! is in (`POST /api/devices/link-code`), or a recovery code to write down (`POST
 //! /api/devices/recovery-code`), link a new device with either (`POST /api/devices/link`),
-//! revoke a lost one (`POST /api/devices/revoke`), and take a new token for this device
+//! revoke a lost one (`POST /api/devices/revoke`; an organiser, a resident's, with
+//! `member_id`), and take a new token for this device
 //! (`POST /api/devices/token`).
 
 use super::guessing::{redeeming, ClientAddr};
@@ -11,13 +13,14 @@ use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
 use crate::store::{CodeKind, DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
 use crate::tokens::{hash_token, link_code, long_link_code, mint_token, normalize_link_code};
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use kumppani_core::api::{DeviceInfo, DevicesResponse, LinkCodeResponse};
 use kumppani_core::api::{LinkRequest, NextToken, RevokeRequest};
-use kumppani_core::ids::DeviceId;
+use kumppani_core::audit::OrganiserAction;
+use kumppani_core::ids::{DeviceId, MemberId};
 
 /// How long a link code made on a device works.
 pub const LINK_CODE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -89,17 +92,50 @@ pub async fn issue_link_code(
     }
 }
 
-/// The caller's member's devices that still work, oldest first, the caller marked, so a
-/// person can spot (and revoke) a device they do not know.
+/// `?member=<id>` on `GET /api/devices`.
+#[derive(Debug, serde::Deserialize)]
+struct WhoseDevices {
+    member: Option<String>,
+}
+
+/// The member whose devices the caller may see and revoke: their own, or (for an
+/// organiser) a resident of their project. Another project's member, or an organiser, is
+/// out of reach: organisers remove their own devices.
+async fn whose_devices(
+    state: &AppState,
+    who: &DeviceIdentity,
+    member: Option<&str>,
+) -> Result<MemberId, ApiError> {
+    let Some(member) = member.map(str::trim).filter(|m| !m.is_empty()) else {
+        return Ok(who.member.id);
+    };
+    let member: MemberId = member.parse().map_err(|_| ApiError::UnknownMember)?;
+    if member == who.member.id {
+        return Ok(member);
+    }
+    if who.member.role != Role::Organiser {
+        return Err(ApiError::OrganisersOnly);
+    }
+    match state.store.member(member).await? {
+        Some(m) if m.project == who.member.project && m.role == Role::Resident => Ok(m.id),
+        Some(m) if m.project == who.member.project => Err(ApiError::OnlyResidentsDevices),
+        _ => Err(ApiError::UnknownMember),
+    }
+}
+
+/// A member's devices that still work, oldest first, the caller's marked, so a person can
+/// spot (and revoke) a device they do not know; an organiser helps a resident who lost one.
 async fn list_devices(
     State(state): State<AppState>,
     headers: HeaderMap,
     from: ClientAddr,
+    Query(whose): Query<WhoseDevices>,
 ) -> Result<Json<DevicesResponse>, ApiError> {
     let who = authenticate(&state, &headers, from).await?;
+    let member = whose_devices(&state, &who, whose.member.as_deref()).await?;
     let devices = state
         .store
-        .devices_of_member(who.member.id)
+        .devices_of_member(member)
         .await?
         .into_iter()
         .map(|d| DeviceInfo {
@@ -209,16 +245,30 @@ async fn revoke_device(
     ApiJson(req): ApiJson<RevokeRequest>,
 ) -> Result<StatusCode, ApiError> {
     let who = authenticate(&state, &headers, from).await?;
+    let member = whose_devices(&state, &who, req.member_id.as_deref()).await?;
     let target: DeviceId = req
         .device_id
         .trim()
         .parse()
         .map_err(|_| ApiError::UnknownDevice)?;
     match state.store.device(target).await? {
-        Some(device) if device.member == who.member.id => {}
+        Some(device) if device.member == member => {}
         _ => return Err(ApiError::UnknownDevice),
     }
     state.store.revoke_device(target, now_ms()).await?;
+    if member != who.member.id {
+        let action = OrganiserAction::RevokedDevice {
+            member,
+            device: target,
+        };
+        if let Err(e) = state
+            .store
+            .append_audit(who.member.project, &who, &[action], now_ms())
+            .await
+        {
+            tracing::error!(error = %e, device = %target, "could not write the audit log");
+        }
+    }
     state.publish(HubEvent::DeviceRevoked(target));
     if let Err(e) = state.store.announce_revoked(target).await {
         // The token is already refused everywhere; only open connections elsewhere linger.

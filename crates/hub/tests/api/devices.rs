@@ -137,3 +137,126 @@ async fn a_device_takes_a_new_token_and_the_one_it_replaced_cannot_take_another(
     assert_eq!(next_token(&app, &second.token).await.status(), 200);
     assert_eq!(next_token(&app, "forged").await.status(), 401);
 }
+
+#[tokio::test]
+async fn an_organiser_removes_a_residents_lost_device_and_the_audit_log_says_who() {
+    let app = spawn_app().await;
+    let olli = app.joined_organiser("Olli Organisaattori").await;
+    let aada = app.joined("Aada Asukas").await;
+    let bertta = app.joined("Bertta Asukas").await;
+    let oona = app.joined_organiser("Oona Organisaattori").await;
+    let get = |token: &str, path: &str| {
+        app.http
+            .get(format!("{}{path}", app.base))
+            .bearer_auth(token)
+            .send()
+    };
+
+    // The organiser finds Aada by name and sees her devices.
+    let res = get(&olli.token, "/api/members").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let members: kumppani_core::api::MembersResponse = res.json().await.unwrap();
+    let names: Vec<_> = members
+        .members
+        .iter()
+        .map(|m| m.display_name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Aada Asukas",
+            "Bertta Asukas",
+            "Olli Organisaattori",
+            "Oona Organisaattori"
+        ]
+    );
+    let path = format!("/api/devices?member={}", aada.member_id);
+    let res = get(&olli.token, &path).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let listed: DevicesResponse = res.json().await.unwrap();
+    assert_eq!(listed.devices.len(), 1);
+    assert!(!listed.devices[0].this_device);
+
+    // Residents cannot list members or see another's devices.
+    assert_eq!(
+        get(&bertta.token, "/api/members").await.unwrap().status(),
+        403
+    );
+    assert_eq!(get(&bertta.token, &path).await.unwrap().status(), 403);
+    // Another organiser's devices are theirs to remove.
+    let oona_path = format!("/api/devices?member={}", oona.member_id);
+    let res = get(&olli.token, &oona_path).await.unwrap();
+    assert_eq!(res.status(), 403);
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "only_residents_devices");
+
+    // The organiser removes Aada's lost phone: its token stops working at once.
+    let revoke = |token: String, member: String, device: DeviceId| {
+        app.http
+            .post(format!("{}/api/devices/revoke", app.base))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "device_id": device.to_string(), "member_id": member }))
+            .send()
+    };
+    let wrong = revoke(
+        olli.token.clone(),
+        bertta.member_id.to_string(),
+        aada.device_id,
+    );
+    assert_eq!(wrong.await.unwrap().status(), 404, "not Bertta's device");
+    let res = revoke(
+        olli.token.clone(),
+        aada.member_id.to_string(),
+        aada.device_id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(
+        devices_response(&app, Some(&aada.token)).await.status(),
+        401
+    );
+    assert_eq!(
+        devices_response(&app, Some(&bertta.token)).await.status(),
+        200
+    );
+    let log = app.store.audit_log(app.project.id, 0, 10).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].member, log[0].device),
+        (olli.member_id, olli.device_id)
+    );
+    assert_eq!(
+        log[0].action,
+        kumppani_core::audit::OrganiserAction::RevokedDevice {
+            member: aada.member_id,
+            device: aada.device_id
+        }
+    );
+}
+
+#[tokio::test]
+async fn an_organiser_of_another_project_cannot_reach_its_residents() {
+    let app = spawn_app().await;
+    let aada = app.joined("Aada Asukas").await;
+    let other = kumppani_hub::projects::create_project(app.store.as_ref(), "Toinen")
+        .await
+        .unwrap();
+    let res = app
+        .join(&other.organiser_code, "Vieras Organisaattori")
+        .await;
+    let stranger: kumppani_core::api::JoinResponse = res.json().await.unwrap();
+    let res = devices_response_of(&app, &stranger.token, &aada.member_id.to_string()).await;
+    assert_eq!(res.status(), 404);
+    let body: ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "unknown_member");
+}
+
+async fn devices_response_of(app: &TestApp, token: &str, member: &str) -> reqwest::Response {
+    app.http
+        .get(format!("{}/api/devices?member={member}", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
