@@ -67,6 +67,38 @@ test('a resident lists their devices and removes one, which stops syncing at onc
   await phoneB.close();
 });
 
+test('an organiser removes the device a resident lost, and it stops syncing at once', async ({ browser, hub }) => {
+  const phone = await browser.newContext();
+  const lost = await phone.newPage();
+  await joinAs(lost, hub, { name: 'Kalle Kadottaja' });
+  await expect(status(lost)).toContainText('Synced at', { timeout: 20_000 });
+
+  const office = await browser.newContext();
+  const org = await office.newPage();
+  await joinAs(org, hub, { code: 'kirkas-majakka', name: 'Olga Organisaattori', pin: '5555' });
+  await org.getByRole('link', { name: 'Organise' }).click();
+  await org.getByRole('link', { name: /Diary: prompts/ }).click();
+  const card = org.getByRole('region', { name: "A resident's devices" });
+  await card.getByRole('button', { name: 'Find residents' }).click();
+  await card.getByLabel('Resident').selectOption({ label: 'Kalle Kadottaja' });
+  await card.getByRole('button', { name: 'Show their devices' }).click();
+  await expect(card.getByRole('status').filter({ hasText: '1 device can open their account.' })).toBeVisible();
+  const device = card.getByTestId('device');
+  await expect(device).not.toContainText('(this device)');
+  const name = (await device.locator('.roster-name').textContent()).trim();
+  await device.getByRole('button', { name: `Remove ${name}` }).click();
+  await device.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(card.getByRole('status').filter({ hasText: `Removed ${name}. It no longer syncs.` })).toBeVisible();
+  await expect(card.getByRole('status').filter({ hasText: 'No device can open their account.' })).toBeVisible();
+
+  // The lost phone is told at once; the hub's audit log says who removed it.
+  await expect(lost.getByRole('alert').filter({ hasText: 'no longer accepts this device' }))
+    .toBeVisible({ timeout: 20_000 });
+  expect(await hub.audit()).toMatch(/Olga Organisaattori \(device \w+\)  removed a device  device=\w+ member=\w+/);
+  await phone.close();
+  await office.close();
+});
+
 test('showing the devices offline says plainly that it needs the network', async ({ browser, hub }) => {
   const phone = await browser.newContext();
   const page = await phone.newPage();

@@ -1,5 +1,6 @@
-//! This member's devices, from the hub: each one's name and when it was added, and a way
-//! to remove one this person does not know (it stops syncing at once).
+//! A member's devices, from the hub: each one's name and when it was added, and a way to
+//! remove one (it stops syncing at once). The person's own, in Settings; or, for an
+//! organiser, a resident's (`member`), inside [`super::ResidentDevices`].
 
 use crate::format;
 use crate::state::{ask, use_commands};
@@ -7,11 +8,11 @@ use crate::sync::Command;
 use crate::t;
 use dioxus::prelude::*;
 use kumppani_core::api::DeviceInfo;
-use kumppani_core::ids::DeviceId;
+use kumppani_core::ids::{DeviceId, MemberId};
 use kumppani_core::time::Timestamp;
 
 #[component]
-pub fn DeviceList() -> Element {
+pub fn DeviceList(member: Option<MemberId>) -> Element {
     let commands = use_commands();
     let i18n = crate::i18n::use_i18n();
     let mut devices = use_signal(|| None::<Vec<DeviceInfo>>);
@@ -29,13 +30,18 @@ pub fn DeviceList() -> Element {
         error.set(None);
         removed.set(None);
         spawn(async move {
-            let result = ask(commands, |reply| Command::ListDevices { reply }).await;
+            let result = ask(commands, |reply| Command::ListDevices { member, reply }).await;
             loading.set(false);
             match result {
                 Ok(list) => devices.set(Some(list)),
-                Err(e) => error.set(Some(
-                    i18n.t_args("devices-load-failed", &[("reason", e.into())]),
-                )),
+                Err(e) => error.set(Some(i18n.t_args(
+                    if member.is_some() {
+                        "resident-devices-load-failed"
+                    } else {
+                        "devices-load-failed"
+                    },
+                    &[("reason", e.into())],
+                ))),
             }
         });
     };
@@ -48,7 +54,12 @@ pub fn DeviceList() -> Element {
         error.set(None);
         removed.set(None);
         spawn(async move {
-            let result = ask(commands, |reply| Command::RemoveDevice { device, reply }).await;
+            let result = ask(commands, |reply| Command::RemoveDevice {
+                member,
+                device,
+                reply,
+            })
+            .await;
             if let Err(e) = result {
                 removing.set(false);
                 error.set(Some(i18n.t_args(
@@ -58,7 +69,7 @@ pub fn DeviceList() -> Element {
                 return;
             }
             // The hub's list is the truth; if it cannot be fetched now, drop the device here.
-            match ask(commands, |reply| Command::ListDevices { reply }).await {
+            match ask(commands, |reply| Command::ListDevices { member, reply }).await {
                 Ok(list) => devices.set(Some(list)),
                 Err(_) => {
                     if let Some(list) = devices.write().as_mut() {
@@ -75,14 +86,26 @@ pub fn DeviceList() -> Element {
     };
 
     let list = devices();
+    let (show, showing) = if member.is_some() {
+        ("resident-devices-show", "resident-devices-loading")
+    } else {
+        ("devices-show", "devices-loading")
+    };
+    // Inside `ResidentDevices`, whose section holds the title and the text.
+    let (class, labelled_by) = match member {
+        None => ("card", Some("devices-title")),
+        Some(_) => ("", None),
+    };
     rsx! {
-        section { class: "card", aria_labelledby: "devices-title",
-            h2 { id: "devices-title", {t!("devices-title")} }
-            p { {t!("devices-text")} }
-            p { class: "hint", {t!("devices-network")} }
+        section { class, aria_labelledby: labelled_by,
+            if member.is_none() {
+                h2 { id: "devices-title", {t!("devices-title")} }
+                p { {t!("devices-text")} }
+                p { class: "hint", {t!("devices-network")} }
+            }
             button { class: "button", r#type: "button", disabled: loading(), aria_busy: loading(),
                 onclick: load,
-                if loading() { {t!("devices-loading")} } else { {t!("devices-show")} }
+                if loading() { {i18n.t(showing)} } else { {i18n.t(show)} }
             }
             if let Some(e) = error() {
                 p { class: "error", role: "alert", "{e}" }
@@ -92,7 +115,11 @@ pub fn DeviceList() -> Element {
             }
             if let Some(list) = list {
                 p { role: "status",
-                    {t!("devices-count", count: list.len())}
+                    if member.is_some() {
+                        {t!("resident-devices-count", count: list.len())}
+                    } else {
+                        {t!("devices-count", count: list.len())}
+                    }
                 }
                 ul { class: "roster", aria_label: t!("devices-title"), "data-testid": "device-list",
                     for d in list {

@@ -2,7 +2,7 @@
 //! its text until the driver says the change is durable on this device.
 
 use futures::channel::oneshot;
-use kumppani_core::api::DeviceInfo;
+use kumppani_core::api::{DeviceInfo, MemberInfo};
 use kumppani_core::ids::{
     CommentId, DeviceId, EntryId, EventId, IdeaId, MemberId, ProfileId, PromptId,
 };
@@ -255,12 +255,20 @@ pub enum Command {
     },
     /// This member's devices that still work, oldest first, from the hub.
     ListDevices {
+        /// An organiser looking at a resident's devices; `None`: this member's own.
+        member: Option<MemberId>,
         reply: Reply<Vec<DeviceInfo>>,
     },
-    /// Removes one of this member's devices at the hub: it stops syncing at once.
+    /// Removes one of this member's devices (or, for an organiser, a resident's) at the
+    /// hub: it stops syncing at once.
     RemoveDevice {
+        member: Option<MemberId>,
         device: DeviceId,
         reply: Reply<()>,
+    },
+    /// Organisers: the project's members, by name.
+    ListMembers {
+        reply: Reply<Vec<MemberInfo>>,
     },
     /// The platform's network came or went.
     NetworkChanged {

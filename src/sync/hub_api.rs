@@ -6,9 +6,9 @@ use crate::i18n::words;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
     ApiErrorBody, DeviceInfo, DevicesResponse, JoinRequest, JoinResponse, LinkCodeResponse,
-    LinkRequest, NextToken, RevokeRequest, SetUpMemberRequest,
+    LinkRequest, MemberInfo, MembersResponse, NextToken, RevokeRequest, SetUpMemberRequest,
 };
-use kumppani_core::ids::DeviceId;
+use kumppani_core::ids::{DeviceId, MemberId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -129,22 +129,45 @@ pub async fn set_up_person(
     .await
 }
 
-/// This member's devices that still work, oldest first; one is marked as this device.
-pub async fn devices(hub_url: &str, token: &str) -> Result<Vec<DeviceInfo>, String> {
-    get::<DevicesResponse>(&api(hub_url, "/api/devices"), Some(token))
+/// A member's devices that still work, oldest first; one is marked as this device. The
+/// caller's own (`member` none), or for an organiser a resident's.
+pub async fn devices(
+    hub_url: &str,
+    token: &str,
+    member: Option<MemberId>,
+) -> Result<Vec<DeviceInfo>, String> {
+    let path = match member {
+        Some(m) => format!("/api/devices?member={m}"),
+        None => "/api/devices".to_owned(),
+    };
+    get::<DevicesResponse>(&api(hub_url, &path), Some(token))
         .await
         .map(|r| r.devices)
 }
 
-/// Removes one of this member's devices: its token stops working at once.
-pub async fn revoke_device(hub_url: &str, token: &str, device_id: DeviceId) -> Result<(), String> {
+/// Removes one of this member's devices (or, for an organiser, a resident's): its token
+/// stops working at once.
+pub async fn revoke_device(
+    hub_url: &str,
+    token: &str,
+    member: Option<MemberId>,
+    device_id: DeviceId,
+) -> Result<(), String> {
     let req = authorised(
         Request::post(&api(hub_url, "/api/devices/revoke")),
         Some(token),
     )
     .json(&RevokeRequest {
         device_id: device_id.to_string(),
+        member_id: member.map(|m| m.to_string()),
     })
     .map_err(unprepared)?;
     answer(req.send().await).await.map(|_| ())
+}
+
+/// Organisers: the project's members, by name.
+pub async fn members(hub_url: &str, token: &str) -> Result<Vec<MemberInfo>, String> {
+    get::<MembersResponse>(&api(hub_url, "/api/members"), Some(token))
+        .await
+        .map(|r| r.members)
 }

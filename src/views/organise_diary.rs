@@ -4,7 +4,7 @@
 //!
 //! Every form keeps its text until the driver says the change is saved on this device.
 
-use crate::components::{use_saving, SaveActions, ThemeList, ThemesForm};
+use crate::components::{use_saving, ResidentDevices, SaveActions, ThemeList, ThemesForm};
 use crate::format;
 use crate::i18n::Lang;
 use crate::route::Route;
@@ -629,6 +629,7 @@ pub fn OrganiseDiary() -> Element {
         LanguagesForm {}
         ThemesForm { list: ThemeList::Analysis }
         SetUpPersonForm {}
+        ResidentDevices {}
     }
 }
 

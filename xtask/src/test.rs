@@ -120,7 +120,7 @@ pub fn main(args: &[String]) -> Result<()> {
     )?;
     stage(
         7,
-        "fuzzing: frames, the sync session, every document reader (cargo fuzz, a short run)",
+        "fuzzing: frames, the sync session, every document reader, the hub's frame handler (cargo fuzz, a short run)",
         &mut || crate::fuzz::fuzz(crate::fuzz::TARGETS, crate::fuzz::SHORT_SECONDS),
     )?;
 

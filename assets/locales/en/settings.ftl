@@ -43,3 +43,20 @@ settings-data-title = Your data
 settings-data-text = Download everything of yours this device holds as one file (JSON): your diary and what you shared, your private entries on this device, your sign-ups, ideas, supports and comments. Keep it somewhere safe: private entries are in it.
 settings-data-button = Download my data
 settings-data-preparing = Preparing the file…
+
+## An organiser removes a resident's lost device.
+resident-devices-title = A resident's devices
+resident-devices-text = If someone has lost a phone or a tablet, remove it here: it stops syncing at once, and whoever has it can no longer open their account with it. Their entries stay.
+resident-devices-find = Find residents
+resident-devices-finding = Getting the residents…
+resident-devices-find-failed = Could not get the residents. This needs a network connection. { $reason }
+resident-devices-choose = Resident
+resident-devices-show = Show their devices
+resident-devices-loading = Getting their devices…
+resident-devices-load-failed = Could not get their devices. This needs a network connection. { $reason }
+resident-devices-count =
+    { $count ->
+        [0] No device can open their account.
+        [one] 1 device can open their account.
+       *[other] { $count } devices can open their account.
+    }

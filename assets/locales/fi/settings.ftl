@@ -43,3 +43,20 @@ settings-data-title = Omat tietosi
 settings-data-text = Lataa kaikki tällä laitteella olevat tietosi yhtenä tiedostona (JSON): päiväkirjasi ja jakamasi merkinnät, tämän laitteen yksityiset merkinnät, ilmoittautumisesi, ideasi, kannatuksesi ja kommenttisi. Säilytä tiedosto turvassa: yksityiset merkinnät ovat siinä.
 settings-data-button = Lataa omat tietoni
 settings-data-preparing = Tiedostoa valmistellaan…
+
+## Järjestäjä poistaa asukkaan kadonneen laitteen.
+resident-devices-title = Asukkaan laitteet
+resident-devices-text = Jos joku on kadottanut puhelimen tai tabletin, poista se tästä: se lakkaa synkronoimasta heti, eikä sen haltija voi enää avata tiliä sillä. Merkinnät säilyvät.
+resident-devices-find = Hae asukkaat
+resident-devices-finding = Haetaan asukkaita…
+resident-devices-find-failed = Asukkaita ei saatu haettua. Tähän tarvitaan verkkoyhteys. { $reason }
+resident-devices-choose = Asukas
+resident-devices-show = Näytä laitteet
+resident-devices-loading = Haetaan laitteita…
+resident-devices-load-failed = Laitteita ei saatu haettua. Tähän tarvitaan verkkoyhteys. { $reason }
+resident-devices-count =
+    { $count ->
+        [0] Mikään laite ei voi avata hänen tiliään.
+        [one] 1 laite voi avata hänen tilinsä.
+       *[other] { $count } laitetta voi avata hänen tilinsä.
+    }

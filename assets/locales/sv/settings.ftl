@@ -43,3 +43,20 @@ settings-data-title = Dina uppgifter
 settings-data-text = Ladda ner allt ditt som finns på den här enheten som en fil (JSON): din dagbok och det du delat, dina privata anteckningar på enheten, dina anmälningar, idéer, stöd och kommentarer. Förvara filen säkert: de privata anteckningarna finns i den.
 settings-data-button = Ladda ner mina uppgifter
 settings-data-preparing = Filen förbereds…
+
+## En organisatör tar bort en invånares borttappade enhet.
+resident-devices-title = En invånares enheter
+resident-devices-text = Om någon har tappat bort en telefon eller surfplatta, ta bort den här: den slutar synkronisera direkt, och den som har den kan inte längre öppna kontot med den. Anteckningarna finns kvar.
+resident-devices-find = Hämta invånarna
+resident-devices-finding = Hämtar invånarna…
+resident-devices-find-failed = Invånarna kunde inte hämtas. Det kräver en nätverksanslutning. { $reason }
+resident-devices-choose = Invånare
+resident-devices-show = Visa enheterna
+resident-devices-loading = Hämtar enheterna…
+resident-devices-load-failed = Enheterna kunde inte hämtas. Det kräver en nätverksanslutning. { $reason }
+resident-devices-count =
+    { $count ->
+        [0] Ingen enhet kan öppna kontot.
+        [one] 1 enhet kan öppna kontot.
+       *[other] { $count } enheter kan öppna kontot.
+    }

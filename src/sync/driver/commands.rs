@@ -560,16 +560,29 @@ impl Driver {
                 };
                 let _ = reply.send(result);
             }
-            Command::ListDevices { reply } => {
+            Command::ListDevices { member, reply } => {
                 let result = match &self.identity {
-                    Some(id) => hub_api::devices(&id.hub_url, &id.join.token).await,
+                    Some(id) => hub_api::devices(&id.hub_url, &id.join.token, member).await,
                     None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
             }
-            Command::RemoveDevice { device, reply } => {
+            Command::RemoveDevice {
+                member,
+                device,
+                reply,
+            } => {
                 let result = match &self.identity {
-                    Some(id) => hub_api::revoke_device(&id.hub_url, &id.join.token, device).await,
+                    Some(id) => {
+                        hub_api::revoke_device(&id.hub_url, &id.join.token, member, device).await
+                    }
+                    None => Err(words("msg-join-first", &[])),
+                };
+                let _ = reply.send(result);
+            }
+            Command::ListMembers { reply } => {
+                let result = match &self.identity {
+                    Some(id) => hub_api::members(&id.hub_url, &id.join.token).await,
                     None => Err(words("msg-join-first", &[])),
                 };
                 let _ = reply.send(result);
