@@ -40,8 +40,12 @@ pub struct ClientSession {
 }
 
 impl ClientSession {
-    /// The token the next connection signs in with (after the device took a new one).
+    /// The token the next connection signs in with (after the device took a new one). A
+    /// session the hub stopped for its old token may sign in again with it.
     pub fn set_token(&mut self, token: String) {
+        if token != self.token && matches!(self.phase, Phase::Stopped(_)) {
+            self.phase = Phase::Disconnected;
+        }
         self.token = token;
     }
 

@@ -137,6 +137,27 @@ fn a_hub_that_refuses_the_token_stops_the_device_from_retrying() {
     );
     assert!(out.close.unwrap().is_permanent());
     assert!(matches!(dev.session.phase(), Phase::Stopped(_)));
+
+    // The same token again changes nothing; a newer one (another tab took it) signs in.
+    dev.session.set_token(common::TOKEN.into());
+    let out = dev
+        .session
+        .handle(NOW, kumppani_core::session::SessionInput::Connected);
+    assert!(
+        out.send.is_empty(),
+        "a stopped session does not sign in again"
+    );
+    dev.session.set_token("a newer token".into());
+    let out = dev
+        .session
+        .handle(NOW, kumppani_core::session::SessionInput::Connected);
+    let auth = kumppani_core::wire::Frame::decode(&out.send[0]).unwrap();
+    assert_eq!(
+        auth,
+        kumppani_core::wire::Frame::Auth {
+            token: "a newer token".into()
+        }
+    );
 }
 
 #[derive(Debug, Clone)]
