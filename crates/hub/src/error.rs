@@ -34,6 +34,9 @@ pub enum ApiError {
     /// An organiser tried to see or remove another organiser's devices.
     #[error("organisers' devices are removed by themselves")]
     OnlyResidentsDevices,
+    /// A next token was given to this device moments ago (another tab asked).
+    #[error("a next token was given moments ago")]
+    TokenPending,
     /// A new token was asked for with a token the device has since replaced.
     #[error("a new token needs the device's current token")]
     NotCurrentToken,
@@ -100,6 +103,11 @@ impl ApiError {
                 StatusCode::FORBIDDEN,
                 "only_residents_devices",
                 "Organisers remove their own devices, from another of their devices.".into(),
+            ),
+            ApiError::TokenPending => (
+                StatusCode::CONFLICT,
+                "token_pending",
+                "This device was given a new sign-in moments ago; try again later.".into(),
             ),
             ApiError::NotCurrentToken => (
                 StatusCode::CONFLICT,

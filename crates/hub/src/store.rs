@@ -210,6 +210,20 @@ pub struct DocMeta {
 /// read the token when they opened and take the new one when they next open.
 pub const OLD_TOKEN_GRACE_MS: i64 = 24 * 60 * 60 * 1000;
 
+/// How long a next token is kept before a new request may replace it: two tabs of one
+/// browser asking at once must not each store a token when only one works.
+pub const NEXT_TOKEN_PENDING_MS: i64 = 10 * 60 * 1000;
+
+/// What asking for a next token did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRotation {
+    Rotated,
+    /// A next token was given moments ago; nothing changed.
+    Pending,
+    /// `presented` is not the current token of a device that is not revoked.
+    NotCurrent,
+}
+
 /// One line of a project's audit log: who did what, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditLine {
@@ -328,16 +342,16 @@ pub trait HubStore: Send + Sync + 'static {
         now: i64,
     ) -> Result<Option<DeviceIdentity>, StoreError>;
 
-    /// Keeps `next` (a hash) as the device's next token, replacing any earlier next one.
-    /// Only with its current token (`presented`): a token it rotated away from cannot
-    /// rotate, so one taken from a device cannot take the device over. False, and nothing
-    /// changed, when `presented` is not the current token of a device that is not revoked.
+    /// Keeps `next` (a hash) as the device's next token, replacing an earlier next one
+    /// given at least [`NEXT_TOKEN_PENDING_MS`] before `now` (the device never got it).
+    /// Only with its current token (`presented`): a token it has replaced cannot rotate.
     async fn rotate_token(
         &self,
         device: DeviceId,
         presented: &[u8; 32],
         next: &[u8; 32],
-    ) -> Result<bool, StoreError>;
+        now: i64,
+    ) -> Result<TokenRotation, StoreError>;
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError>;
 

@@ -2,8 +2,10 @@
 -- token (kept as `next_token_hash`); the first time it signs in with it, the new token
 -- becomes its token and the one before keeps working until `old_token_until`, for other
 -- tabs of the same browser that read it before. Until then the current token works on,
--- so a device that never got the answer is not locked out.
+-- so a device that never got the answer is not locked out. A next token is not replaced
+-- for a while after it was given (`next_token_at`): two tabs asking at once get one.
 ALTER TABLE devices ADD COLUMN next_token_hash BLOB NULL;
+ALTER TABLE devices ADD COLUMN next_token_at INTEGER NULL;
 ALTER TABLE devices ADD COLUMN old_token_hash BLOB NULL;
 ALTER TABLE devices ADD COLUMN old_token_until INTEGER NULL;
 CREATE INDEX devices_next_token ON devices(next_token_hash);

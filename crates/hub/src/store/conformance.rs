@@ -548,8 +548,9 @@ pub async fn audit_log_keeps_order_and_authors<S: HubStore + ?Sized>(store: &S) 
 
 /// A device's token rotates in two steps: the next token works at once and, used once,
 /// becomes the token; the one before works on for a while, then not; only the current
-/// token can ask for a next one.
+/// token can ask for a next one, and two asking at once get one.
 pub async fn tokens_rotate_with_a_grace_for_the_old_one<S: HubStore + ?Sized>(store: &S) {
+    use super::TokenRotation::{NotCurrent, Pending, Rotated};
     let p = project(store, 1).await;
     let (m, first) = member_with_device(store, p, 1).await;
     let device = DeviceId::from_bytes(id16(1));
@@ -564,11 +565,12 @@ pub async fn tokens_rotate_with_a_grace_for_the_old_one<S: HubStore + ?Sized>(st
                 .map(|d| d.device)
         }
     };
+    let rotate = |presented: &str, next: &str, now| {
+        let (p, n) = (hash(presented), hash(next));
+        async move { store.rotate_token(device, &p, &n, now).await.unwrap() }
+    };
     let second = tokens::mint_token();
-    assert!(store
-        .rotate_token(device, &hash(&first), &hash(&second))
-        .await
-        .unwrap());
+    assert_eq!(rotate(&first, &second, 0).await, Rotated);
     assert_eq!(
         who(&first, 100).await,
         Some(device),
@@ -591,30 +593,22 @@ pub async fn tokens_rotate_with_a_grace_for_the_old_one<S: HubStore + ?Sized>(st
     );
     // A token rotated away from cannot ask for a next one; the current one can.
     let third = tokens::mint_token();
-    assert!(!store
-        .rotate_token(device, &hash(&first), &hash(&third))
-        .await
-        .unwrap());
+    assert_eq!(rotate(&first, &third, 200).await, NotCurrent);
     assert_eq!(who(&third, 200).await, None);
-    assert!(store
-        .rotate_token(device, &hash(&second), &hash(&third))
-        .await
-        .unwrap());
-    // Asking again before using it replaces the next token: the device never got the answer.
+    assert_eq!(rotate(&second, &third, 200).await, Rotated);
+    // Another tab asking moments later changes nothing: one next token, which works.
     let fourth = tokens::mint_token();
-    assert!(store
-        .rotate_token(device, &hash(&second), &hash(&fourth))
-        .await
-        .unwrap());
-    assert_eq!(who(&third, 200).await, None, "replaced");
-    assert_eq!(who(&fourth, 200).await, Some(device));
-    // Revoked, no token of it works or rotates.
-    store.revoke_device(device, 300).await.unwrap();
+    assert_eq!(rotate(&second, &fourth, 300).await, Pending);
     assert_eq!(who(&fourth, 300).await, None);
-    assert_eq!(who(&second, 300).await, None);
-    assert!(!store
-        .rotate_token(device, &hash(&fourth), &hash(&first))
-        .await
-        .unwrap());
+    // Long after, the device evidently never got it: a new one replaces it.
+    let later = 200 + NEXT_TOKEN_PENDING_MS;
+    assert_eq!(rotate(&second, &fourth, later).await, Rotated);
+    assert_eq!(who(&third, later).await, None, "replaced");
+    assert_eq!(who(&fourth, later).await, Some(device));
+    // Revoked, no token of it works or rotates.
+    store.revoke_device(device, later).await.unwrap();
+    assert_eq!(who(&fourth, later).await, None);
+    assert_eq!(who(&second, later).await, None);
+    assert_eq!(rotate(&fourth, &first, later).await, NotCurrent);
     assert_eq!(store.devices_of_member(m.id).await.unwrap().len(), 0);
 }

@@ -12,7 +12,7 @@ use super::rows::*;
 use super::{
     Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
     DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
-    ProjectRecord, Redeemed, StoreError, OLD_TOKEN_GRACE_MS,
+    ProjectRecord, Redeemed, StoreError, TokenRotation, NEXT_TOKEN_PENDING_MS, OLD_TOKEN_GRACE_MS,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -366,18 +366,35 @@ impl HubStore for PgStore {
         device: DeviceId,
         presented: &[u8; 32],
         next: &[u8; 32],
-    ) -> Result<bool, StoreError> {
+        now: i64,
+    ) -> Result<TokenRotation, StoreError> {
         let done = sqlx::query(
-            "UPDATE devices SET next_token_hash = $1
-             WHERE id = $2 AND token_hash = $3 AND revoked_at IS NULL",
+            "UPDATE devices SET next_token_hash = $1, next_token_at = $2
+             WHERE id = $3 AND token_hash = $4 AND revoked_at IS NULL
+               AND (next_token_hash IS NULL OR next_token_at <= $5)",
         )
         .bind(&next[..])
+        .bind(now)
         .bind(device.to_string())
         .bind(&presented[..])
+        .bind(now - NEXT_TOKEN_PENDING_MS)
         .execute(&self.pool)
         .await
         .map_err(conflict("token"))?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() == 1 {
+            return Ok(TokenRotation::Rotated);
+        }
+        let current = sqlx::query(
+            "SELECT 1 FROM devices WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL",
+        )
+        .bind(device.to_string())
+        .bind(&presented[..])
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(match current {
+            Some(_) => TokenRotation::Pending,
+            None => TokenRotation::NotCurrent,
+        })
     }
 
     async fn device(&self, id: DeviceId) -> Result<Option<DeviceRecord>, StoreError> {
