@@ -136,6 +136,39 @@ impl<K: Holder> FailureLimit<K> {
         }
     }
 
+    /// Counts an attempt by `who` as failed at once, unless `who` is past the limit: checked
+    /// and counted in one step, so attempts made in parallel cannot all pass one check.
+    /// [`FailureLimit::refund`] takes it back when it did not fail.
+    pub fn attempt(&self, who: K, now: i64) -> Result<(), RetryAfter> {
+        self.check(who, now)?;
+        let mut windows = self.windows.lock().expect("failure limit");
+        let w = windows.entry(who.holder()).or_insert(Window {
+            started: now,
+            failures: 0,
+        });
+        if now - w.started >= self.window_ms {
+            *w = Window {
+                started: now,
+                failures: 0,
+            };
+        }
+        if w.failures >= self.max {
+            return Err(RetryAfter(w.started + self.window_ms - now));
+        }
+        w.failures += 1;
+        Ok(())
+    }
+
+    /// Takes back an attempt counted by [`FailureLimit::attempt`] that did not fail.
+    pub fn refund(&self, who: K, now: i64) {
+        let mut windows = self.windows.lock().expect("failure limit");
+        if let Some(w) = windows.get_mut(&who.holder()) {
+            if now - w.started < self.window_ms {
+                w.failures = w.failures.saturating_sub(1);
+            }
+        }
+    }
+
     /// Counts a failed attempt by `who`.
     pub fn failed(&self, who: K, now: i64) {
         let mut windows = self.windows.lock().expect("failure limit");
@@ -304,6 +337,20 @@ mod tests {
         assert_eq!(limit.check((), 1), Ok(()));
         limit.failed((), 1);
         assert_eq!(limit.check((), 2), Err(RetryAfter(998)));
+    }
+
+    #[test]
+    fn attempts_in_parallel_cannot_pass_one_check_and_successes_are_refunded() {
+        let limit = FailureLimit::<()>::new(2, 1000);
+        assert_eq!(limit.attempt((), 0), Ok(()));
+        assert_eq!(limit.attempt((), 0), Ok(()));
+        assert!(limit.attempt((), 0).is_err(), "the third in flight waits");
+        limit.refund((), 1);
+        assert_eq!(
+            limit.attempt((), 2),
+            Ok(()),
+            "a refunded success frees its place"
+        );
     }
 
     #[test]

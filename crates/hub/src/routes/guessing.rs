@@ -55,23 +55,33 @@ pub async fn redeeming<T>(
     kind: CodeKind,
     redeem: impl Future<Output = Result<T, ApiError>>,
 ) -> Result<T, ApiError> {
+    // Each attempt is counted before the code is looked up and refunded unless it was
+    // wrong: a burst of parallel guesses cannot all slip under one check.
     let now = now_ms();
-    if kind == CodeKind::Link {
-        if let Err(wait) = state.link_failures.check((), now) {
+    let link = kind == CodeKind::Link;
+    if link {
+        if let Err(wait) = state.link_failures.attempt((), now) {
             tracing::warn!(%addr, "linking paused: too many wrong link codes across the hub");
             return Err(ApiError::LinkingPaused(wait));
         }
     }
-    if let Err(wait) = state.code_failures.check(addr, now) {
+    if let Err(wait) = state.code_failures.attempt(addr, now) {
+        if link {
+            state.link_failures.refund((), now);
+        }
         tracing::warn!(%addr, "too many wrong codes from one address");
         return Err(ApiError::TooManyAttempts(wait));
     }
     let result = redeem.await;
-    if let Err(ApiError::UnknownCode | ApiError::CodeUsed | ApiError::CodeExpired) = result {
+    let wrong = matches!(
+        result,
+        Err(ApiError::UnknownCode | ApiError::CodeUsed | ApiError::CodeExpired)
+    );
+    if !wrong {
         let now = now_ms();
-        state.code_failures.failed(addr, now);
-        if kind == CodeKind::Link {
-            state.link_failures.failed((), now);
+        state.code_failures.refund(addr, now);
+        if link {
+            state.link_failures.refund((), now);
         }
     }
     result
