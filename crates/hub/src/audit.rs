@@ -19,22 +19,27 @@ pub fn watches(meta: &DocMeta, read_only: bool) -> bool {
     meta.kind == DocKind::Staff && !read_only
 }
 
-/// Logs what `by` did to `doc` since `before` (its heads before the change came in).
+/// Logs what `by` did to `doc`: the difference between its heads before the device's
+/// message came in and just after (storing may then catch up with other nodes' changes,
+/// which are not this device's doing).
 pub async fn record(
     state: &AppState,
     by: &DeviceIdentity,
     meta: &DocMeta,
     doc: &mut AutoCommit,
-    before: &[ChangeHash],
+    (before, after): (&[ChangeHash], &[ChangeHash]),
 ) {
-    let earlier = match doc.fork_at(before) {
-        Ok(earlier) => earlier,
+    let versions = doc
+        .fork_at(before)
+        .and_then(|earlier| Ok((earlier, doc.fork_at(after)?)));
+    let (earlier, later) = match versions {
+        Ok(v) => v,
         Err(e) => {
-            tracing::error!(error = %e, device = %by.device, "could not read a staff document's earlier version for the audit log");
+            tracing::error!(error = %e, device = %by.device, "could not read a staff document's versions for the audit log");
             return;
         }
     };
-    let actions = staff_actions(&earlier, doc);
+    let actions = staff_actions(&earlier, &later);
     if actions.is_empty() {
         return;
     }

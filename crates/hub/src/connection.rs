@@ -196,13 +196,26 @@ impl Connection {
                 return Step::fail(ErrorCode::BadSyncMessage, e.to_string());
             }
         };
+        // What this device's message made of the document, before storing it catches up
+        // with other nodes' changes (which are not this device's doing).
+        let heads_received = if audited && received.changed {
+            guard.get_heads()
+        } else {
+            Vec::new()
+        };
         if received.changed {
             // A member writes their own document as they like; the hub bounds its size.
             let limit = (meta.kind == DocKind::Member).then_some(state.config.max_member_doc_bytes);
             match persist_changes(state.store.as_ref(), doc, &mut guard, limit).await {
                 Ok(()) if audited => {
-                    crate::audit::record(state, &self.identity, &meta, &mut guard, &heads_before)
-                        .await
+                    crate::audit::record(
+                        state,
+                        &self.identity,
+                        &meta,
+                        &mut guard,
+                        (&heads_before, &heads_received),
+                    )
+                    .await
                 }
                 Ok(()) => {}
                 Err(DocError::TooLarge { would, limit }) => {

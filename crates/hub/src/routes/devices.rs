@@ -11,7 +11,9 @@ use super::join::{new_device, parse_name, Joined};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiJson};
 use crate::state::{AppState, HubEvent};
-use crate::store::{CodeKind, DeviceIdentity, MemberRecord, Redeemed, Role, StoreError};
+use crate::store::{
+    CodeKind, DeviceIdentity, MemberRecord, Redeemed, Role, StoreError, TokenRotation,
+};
 use crate::tokens::{hash_token, link_code, long_link_code, mint_token, normalize_link_code};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -181,12 +183,14 @@ async fn next_token(
     let who = authenticate(&state, &headers, from).await?;
     let presented = hash_token(bearer(&headers)?);
     let token = mint_token();
-    if !state
+    match state
         .store
-        .rotate_token(who.device, &presented, &hash_token(&token))
+        .rotate_token(who.device, &presented, &hash_token(&token), now_ms())
         .await?
     {
-        return Err(ApiError::NotCurrentToken);
+        TokenRotation::Rotated => {}
+        TokenRotation::Pending => return Err(ApiError::TokenPending),
+        TokenRotation::NotCurrent => return Err(ApiError::NotCurrentToken),
     }
     tracing::info!(device = %who.device, "device token rotated");
     Ok(Json(NextToken { token }))
@@ -251,12 +255,12 @@ async fn revoke_device(
         .trim()
         .parse()
         .map_err(|_| ApiError::UnknownDevice)?;
-    match state.store.device(target).await? {
-        Some(device) if device.member == member => {}
+    let already = match state.store.device(target).await? {
+        Some(device) if device.member == member => device.revoked_at.is_some(),
         _ => return Err(ApiError::UnknownDevice),
-    }
+    };
     state.store.revoke_device(target, now_ms()).await?;
-    if member != who.member.id {
+    if member != who.member.id && !already {
         let action = OrganiserAction::RevokedDevice {
             member,
             device: target,
