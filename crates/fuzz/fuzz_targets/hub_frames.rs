@@ -53,9 +53,10 @@ struct Hub {
     tokens: [String; 2],
     /// Own member document, project, staff, another resident's member document, unknown.
     docs: [DocId; 5],
-    /// Documents a resident may not write (and whether an organiser may), with who may
-    /// have written them: everyone who had, and the hub (its derivations write into them).
-    protected: Vec<(DocId, bool, BTreeSet<ActorId>)>,
+    /// Documents a resident may not write, and whether an organiser may.
+    protected: [(DocId, bool); 3],
+    /// The hub's own writer: its derivations write into those documents.
+    hub_actor: ActorId,
     _dir: tempfile::TempDir,
 }
 
@@ -102,23 +103,17 @@ fn new_hub() -> Hub {
                 other_doc,
                 DocId::from_bytes([0xee; 16]),
             ];
-            let hub_actor = ActorId::from(&state.hub_actor[..]);
-            let mut protected = Vec::new();
-            for (doc, organisers_write) in
-                [(other_doc, false), (project_doc, true), (staff_doc, true)]
-            {
-                let mut actors = actors(&state, doc).await;
-                actors.insert(hub_actor.clone());
-                protected.push((doc, organisers_write, actors));
-            }
+            let protected = [(other_doc, false), (project_doc, true), (staff_doc, true)];
             (state, [resident, organiser], docs, protected)
         });
+        let hub_actor = ActorId::from(&state.hub_actor[..]);
         Hub {
             runtime,
             state,
             tokens,
             docs,
             protected,
+            hub_actor,
             _dir: dir,
         }
     }
@@ -171,6 +166,14 @@ async fn run(hub: &Hub, input: &Input) {
     let mut device = Device::default();
     device.hear(&welcome);
     let organiser = input.first.is_none() && input.who % 2 == 1;
+    // Who had written each protected document before this input (earlier inputs'
+    // organisers included), and the hub: no one else may have written it after.
+    let mut allowed = Vec::new();
+    for (doc, _) in &hub.protected {
+        let mut writers = actors(state, *doc).await;
+        writers.insert(hub.hub_actor.clone());
+        allowed.push(writers);
+    }
     for mv in input.moves.iter().take(MAX_MOVES) {
         let bytes = match mv {
             Move::Raw(bytes) => bytes.clone(),
@@ -196,7 +199,7 @@ async fn run(hub: &Hub, input: &Input) {
         }
     }
     conn.finish(state).await;
-    for (doc, organisers_write, allowed) in &hub.protected {
+    for ((doc, organisers_write), allowed) in hub.protected.iter().zip(&allowed) {
         if organiser && *organisers_write {
             continue;
         }
