@@ -314,14 +314,20 @@ pub fn OrganiseEntries() -> Element {
             ))
         };
         spawn(async move {
-            let recorded = ask(commands, |reply| Command::RecordExport {
-                what: ExportKind::Entries,
-                reply,
-            })
-            .await;
-            let result = match (recorded, file) {
-                (Ok(()), Ok((name, text, mime))) => save_file(&name, &text, mime).await,
-                (Err(e), _) | (_, Err(e)) => Err(e),
+            // Noted only once the file is made, and before it is handed out.
+            let result = match file {
+                Ok((name, text, mime)) => {
+                    match ask(commands, |reply| Command::RecordExport {
+                        what: ExportKind::Entries,
+                        reply,
+                    })
+                    .await
+                    {
+                        Ok(()) => save_file(&name, &text, mime).await,
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
             };
             busy.set(false);
             match result {

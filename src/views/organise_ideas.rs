@@ -281,11 +281,17 @@ pub fn OrganiseIdeas() -> Element {
             None
         };
         spawn(async move {
-            let recorded = ask(commands, |reply| Command::RecordExport {
-                what: ExportKind::Ideas,
-                reply,
-            })
-            .await;
+            // Noted only once the file is made, and before it is handed out.
+            let made = !matches!(json_text, Some(Err(_)));
+            let recorded = if made {
+                ask(commands, |reply| Command::RecordExport {
+                    what: ExportKind::Ideas,
+                    reply,
+                })
+                .await
+            } else {
+                Ok(())
+            };
             let result = if let Err(e) = recorded {
                 Err(e)
             } else if let Some(text) = json_text {
