@@ -50,7 +50,7 @@ async fn a_full_disk_fails_the_sync_cleanly_and_the_retry_stores_everything() {
         "the hub keeps running"
     );
     assert!(
-        hub.log().contains("could not store a change"),
+        hub.logged("could not store a change").await,
         "the operator can see why: {}",
         hub.log()
     );

@@ -589,6 +589,19 @@ impl HubProcess {
         Self { child, url, log }
     }
 
+    /// Waits up to five seconds for `line` to appear in the hub's log (it is read from the
+    /// process's stderr as it comes, a little after the hub writes it).
+    pub async fn logged(&self, line: &str) -> bool {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !self.log().contains(line) {
+            if tokio::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        true
+    }
+
     /// Everything the hub has written to stderr (its log) so far.
     pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()

@@ -123,7 +123,9 @@ async fn tokens_and_codes_never_reach_the_log_even_at_debug_level() {
     )
     .await;
     assert_eq!(revoked.status(), 204);
-    // Give the hub a moment to log the socket's end, then stop it.
+    // Everything above is in the log (it is read a little after the hub writes it) ...
+    assert!(hub.logged("device token rotated").await, "{}", hub.log());
+    // ... and the socket's end: give the hub a moment to log it, then stop it.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     hub.kill().await;
 
