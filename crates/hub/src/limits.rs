@@ -140,18 +140,8 @@ impl<K: Holder> FailureLimit<K> {
     /// and counted in one step, so attempts made in parallel cannot all pass one check.
     /// [`FailureLimit::refund`] takes it back when it did not fail.
     pub fn attempt(&self, who: K, now: i64) -> Result<(), RetryAfter> {
-        self.check(who, now)?;
         let mut windows = self.windows.lock().expect("failure limit");
-        let w = windows.entry(who.holder()).or_insert(Window {
-            started: now,
-            failures: 0,
-        });
-        if now - w.started >= self.window_ms {
-            *w = Window {
-                started: now,
-                failures: 0,
-            };
-        }
+        let w = self.current(&mut windows, who, now);
         if w.failures >= self.max {
             return Err(RetryAfter(w.started + self.window_ms - now));
         }
@@ -172,6 +162,13 @@ impl<K: Holder> FailureLimit<K> {
     /// Counts a failed attempt by `who`.
     pub fn failed(&self, who: K, now: i64) {
         let mut windows = self.windows.lock().expect("failure limit");
+        let w = self.current(&mut windows, who, now);
+        w.failures = w.failures.saturating_add(1);
+    }
+
+    /// `who`'s window as of `now` (a fresh one once the old has ended); expired windows
+    /// are swept out first when there are many, so memory stays bounded.
+    fn current<'a>(&self, windows: &'a mut HashMap<K, Window>, who: K, now: i64) -> &'a mut Window {
         if windows.len() > SWEEP_ABOVE {
             let window_ms = self.window_ms;
             windows.retain(|_, w| now - w.started < window_ms);
@@ -186,7 +183,7 @@ impl<K: Holder> FailureLimit<K> {
                 failures: 0,
             };
         }
-        w.failures = w.failures.saturating_add(1);
+        w
     }
 }
 
@@ -360,6 +357,12 @@ mod tests {
             limit.failed(IpAddr::V4(i.into()), 0);
         }
         limit.failed(ip("192.0.2.1"), 5000);
+        assert_eq!(limit.windows.lock().unwrap().len(), 1);
+        // Attempts, counted before the lookup, are swept the same way.
+        for i in 0..=SWEEP_ABOVE as u32 {
+            limit.attempt(IpAddr::V4(i.into()), 6000).unwrap();
+        }
+        limit.attempt(ip("192.0.2.1"), 9000).unwrap();
         assert_eq!(limit.windows.lock().unwrap().len(), 1);
     }
 
