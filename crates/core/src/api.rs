@@ -123,3 +123,19 @@ pub struct ApiErrorBody {
     /// Plain words a resident understands.
     pub message: String,
 }
+
+/// What becomes of a deleted member's published ideas and comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Contributions {
+    /// Gone with the account.
+    Remove,
+    /// Kept for the project without the member's name (their supports still count).
+    Anonymise,
+}
+
+/// `POST /api/account/delete` (authorised by any of the member's devices).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeleteAccountRequest {
+    pub contributions: Contributions,
+}

@@ -100,6 +100,12 @@ impl PeerSync {
             .count()
     }
 
+    /// The heads both sides are known to have: what this device changed after them has not
+    /// reached the peer.
+    pub fn shared_heads(&self) -> &[automerge::ChangeHash] {
+        &self.state.shared_heads
+    }
+
     /// Whether both sides are known to have exactly this document.
     pub fn in_sync(&self, doc: &mut AutoCommit) -> bool {
         let mut ours = doc.get_heads();

@@ -10,6 +10,7 @@
 //! - [`event`]: the event itself and the draft an organiser fills in.
 //! - [`idea`]: ideas, their answers and what is published of them.
 //! - [`private_diary`]: a profile's own diary on one device, never synced.
+//! - [`rewrite`]: a document's current state without its history, for erasure.
 
 mod diary;
 pub mod event;
@@ -17,6 +18,7 @@ pub mod idea;
 pub mod member;
 pub mod private_diary;
 pub mod project;
+pub mod rewrite;
 pub mod staff;
 
 pub use diary::{DiaryEntry, EntryDraft, Mood, MoodError};

@@ -79,6 +79,18 @@ impl ClientSession {
         );
     }
 
+    /// Stops syncing a document the hub replaced. Answers it with the changes this device
+    /// made that the hub never acknowledged (after the shared heads), for a carry-over.
+    pub fn remove_doc(&mut self, id: &DocId) -> Option<Unacknowledged> {
+        let mut t = self.docs.remove(id)?;
+        let pending = t.peer.pending(&mut t.doc);
+        Some(Unacknowledged {
+            since: t.peer.shared_heads().to_vec(),
+            pending,
+            doc: t.doc,
+        })
+    }
+
     pub fn doc(&self, id: &DocId) -> Option<&AutoCommit> {
         self.docs.get(id).map(|t| &t.doc)
     }
@@ -218,10 +230,11 @@ impl ClientSession {
                 }
             }
             (Phase::Ready(_), Frame::Unavailable { doc }) => {
+                // A document dropped meanwhile (replaced by the hub) is no news.
                 if let Some(t) = self.docs.get_mut(&doc) {
                     t.unavailable = true;
+                    out.events.push(SessionEvent::Unavailable(doc));
                 }
-                out.events.push(SessionEvent::Unavailable(doc));
             }
             (_, other) => self.close(
                 out,
@@ -271,6 +284,15 @@ impl ClientSession {
         };
         out.close = Some(reason);
     }
+}
+
+/// A document the session stopped syncing, with what the hub does not have of it.
+pub struct Unacknowledged {
+    pub doc: AutoCommit,
+    /// The heads the hub was known to have.
+    pub since: Vec<automerge::ChangeHash>,
+    /// How many changes came after them (this device's, never acknowledged).
+    pub pending: usize,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -29,12 +29,14 @@ use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, ReadDoc, Value, ROOT
 use serde::{Deserialize, Serialize};
 
 mod ideas;
+mod remainder;
 mod signup;
 
 pub use ideas::{
     comment, edit_idea, my_comments, my_ideas, my_reports, my_supports, report, submit_idea,
     support, unsupport, withdraw_idea, MyComment, MyIdea, MyReport, MySupport,
 };
+pub use remainder::anonymous_remainder;
 pub use signup::{
     cancel_signup, request_signup, set_hub_state, signup, signups, HubSignupState, Signup,
     SignupView,

@@ -235,6 +235,22 @@ pub fn remove_roster_entry(
     Ok(())
 }
 
+/// Removes a member from every event's roster, check-ins and approvals: what the staff
+/// document kept of a member who deleted their account. The caller commits.
+pub fn forget_member(doc: &mut AutoCommit, member: MemberId) -> Result<(), StaffDocError> {
+    let key = member.to_string();
+    for top in [ROSTERS, CHECKINS, APPROVALS] {
+        for event in top_keys(doc, top) {
+            for map in event_maps(doc, top, event) {
+                if doc.get(&map, key.as_str())?.is_some() {
+                    doc.delete(&map, key.as_str())?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The event's roster: confirmed first, then the waitlist in order, then the rest; by name
 /// within each group. Malformed lines are skipped.
 pub fn roster(doc: &AutoCommit, event: EventId) -> Vec<RosterEntry> {

@@ -1,0 +1,383 @@
+//! A document rewritten without its history, for erasure.
+//!
+//! Automerge keeps every change, so a name or an idea removed from the project or staff
+//! document stays readable in the changes before the removal. Erasing a member's data
+//! (deleting an account) therefore replaces those documents with a copy of their current
+//! state alone: the kind's deterministic first change, then one change that writes what
+//! the document holds now. Nothing deleted before survives in it.
+//!
+//! Where offline writers made the same map twice (two conflicting maps at one key), the
+//! copy merges them into one, so that no writer's items are lost with the history; for
+//! any other conflict the winning value is kept.
+
+use super::new_document;
+use crate::wire::DocKind;
+use automerge::transaction::Transactable;
+use automerge::{
+    ActorId, AutoCommit, AutomergeError, ChangeHash, ObjId, ObjType, PatchAction, Prop, ReadDoc,
+    Value, ROOT,
+};
+use std::collections::HashSet;
+
+/// `doc`'s current state alone, as a new document of `kind` written by `actor`.
+pub fn without_history(
+    doc: &AutoCommit,
+    kind: DocKind,
+    actor: [u8; 16],
+) -> Result<AutoCommit, AutomergeError> {
+    let mut fresh = new_document(kind).with_actor(ActorId::from(actor));
+    copy_map(doc, &ROOT, &mut fresh, &ROOT)?;
+    fresh.commit_with(automerge::transaction::CommitOptions::default().with_time(0));
+    Ok(fresh)
+}
+
+fn copy_map(
+    from: &AutoCommit,
+    src: &ObjId,
+    to: &mut AutoCommit,
+    dst: &ObjId,
+) -> Result<(), AutomergeError> {
+    for key in from.keys(src).collect::<Vec<_>>() {
+        let values = from.get_all(src, key.as_str())?;
+        let Some((winner, winner_id)) = values.first().cloned() else {
+            continue;
+        };
+        match winner {
+            Value::Object(ObjType::Map) => {
+                // The map the fresh document already has (made by its first change) or a
+                // new one; every conflicting map's items go into it, the winner's last so
+                // that its values win where the maps disagree.
+                let target = match to.get(dst, key.as_str())? {
+                    Some((Value::Object(ObjType::Map), id)) => id,
+                    _ => to.put_object(dst, key.as_str(), ObjType::Map)?,
+                };
+                for (value, id) in values.iter().rev() {
+                    if matches!(value, Value::Object(ObjType::Map)) {
+                        copy_map(from, id, to, &target)?;
+                    }
+                }
+            }
+            Value::Object(kind) => {
+                let target = to.put_object(dst, key.as_str(), kind)?;
+                copy_object(from, &winner_id, kind, to, &target)?;
+            }
+            Value::Scalar(s) => to.put(dst, key.as_str(), s.into_owned())?,
+        }
+    }
+    Ok(())
+}
+
+fn copy_object(
+    from: &AutoCommit,
+    src: &ObjId,
+    kind: ObjType,
+    to: &mut AutoCommit,
+    dst: &ObjId,
+) -> Result<(), AutomergeError> {
+    match kind {
+        ObjType::Map | ObjType::Table => copy_map(from, src, to, dst),
+        ObjType::Text => to.splice_text(dst, 0, 0, &from.text(src)?),
+        ObjType::List => {
+            for index in 0..from.length(src) {
+                match from.get(src, index)? {
+                    Some((Value::Object(kind), id)) => {
+                        let target = to.insert_object(dst, index, kind)?;
+                        copy_object(from, &id, kind, to, &target)?;
+                    }
+                    Some((Value::Scalar(s), _)) => to.insert(dst, index, s.into_owned())?,
+                    None => {}
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Re-applies to `into` (a replacement, as the hub sent it) what `old` gained after `since`:
+/// the edits an organiser made offline while the hub rewrote the document. Edits replay by
+/// path (map keys, list positions), so they land where they were made; one inside
+/// something the replacement no longer has (the erased member's roster line, say) is
+/// dropped. Answers how many edits were replayed.
+pub fn carry_over(old: &mut AutoCommit, since: &[ChangeHash], into: &mut AutoCommit) -> usize {
+    let heads = old.get_heads();
+    // A copy never synced has no shared heads: its edits are all after the first change,
+    // which every copy of the kind shares (and replaying it would replace the top maps).
+    let root: Vec<ChangeHash> = match since {
+        [] => old
+            .get_changes(&[])
+            .first()
+            .filter(|c| c.deps().is_empty())
+            .map(|c| vec![c.hash()])
+            .unwrap_or_default(),
+        _ => since.to_vec(),
+    };
+    let patches = old.diff(&root, &heads);
+    // Objects this replay made whole (copied with their contents): later patches inside
+    // them are already in.
+    let mut made: HashSet<ObjId> = HashSet::new();
+    let mut replayed = 0;
+    for patch in patches {
+        if made.contains(&patch.obj) || patch.path.iter().any(|(o, _)| made.contains(o)) {
+            continue;
+        }
+        let Some(obj) = resolve(into, &patch.path) else {
+            continue;
+        };
+        let done = match patch.action {
+            PatchAction::PutMap {
+                key,
+                value: (v, src),
+                ..
+            } => put(old, into, &obj, Prop::Map(key), v, &src, &mut made),
+            PatchAction::PutSeq {
+                index,
+                value: (v, src),
+                ..
+            } if index < into.length(&obj) => {
+                put(old, into, &obj, Prop::Seq(index), v, &src, &mut made)
+            }
+            PatchAction::Insert { index, values } => {
+                values
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(offset, (v, src, _))| {
+                        let at = (index + offset).min(into.length(&obj));
+                        insert(old, into, &obj, at, v.clone(), src, &mut made)
+                    })
+            }
+            PatchAction::SpliceText { index, value, .. } => {
+                let at = index.min(into.length(&obj));
+                into.splice_text(&obj, at, 0, &value.make_string())
+                    .map(drop)
+            }
+            PatchAction::Increment { prop, value } => into.increment(&obj, prop, value),
+            PatchAction::DeleteMap { key } => into.delete(&obj, key.as_str()),
+            PatchAction::DeleteSeq { index, length } => {
+                let len = into.length(&obj);
+                let n = length.min(len.saturating_sub(index));
+                (0..n).try_for_each(|_| into.delete(&obj, index))
+            }
+            _ => continue,
+        };
+        if done.is_ok() {
+            replayed += 1;
+        }
+    }
+    replayed
+}
+
+/// The object at `path` in `doc`, by keys and positions.
+fn resolve(doc: &AutoCommit, path: &[(ObjId, Prop)]) -> Option<ObjId> {
+    let mut obj = ROOT;
+    for (_, prop) in path {
+        match doc.get(&obj, prop.clone()).ok()?? {
+            (Value::Object(_), id) => obj = id,
+            _ => return None,
+        }
+    }
+    Some(obj)
+}
+
+fn put(
+    old: &AutoCommit,
+    into: &mut AutoCommit,
+    obj: &ObjId,
+    prop: Prop,
+    value: Value<'static>,
+    src: &ObjId,
+    made: &mut HashSet<ObjId>,
+) -> Result<(), AutomergeError> {
+    match value {
+        Value::Object(kind) => {
+            // A map made offline where the replacement has one too (an event's check-ins
+            // that another organiser began) joins it rather than hiding it.
+            let target = match into.get(obj, prop.clone())? {
+                Some((Value::Object(ObjType::Map), id)) if kind == ObjType::Map => id,
+                _ => into.put_object(obj, prop, kind)?,
+            };
+            made.insert(src.clone());
+            copy_object(old, src, kind, into, &target)
+        }
+        Value::Scalar(s) => into.put(obj, prop, s.into_owned()),
+    }
+}
+
+fn insert(
+    old: &AutoCommit,
+    into: &mut AutoCommit,
+    obj: &ObjId,
+    at: usize,
+    value: Value<'static>,
+    src: &ObjId,
+    made: &mut HashSet<ObjId>,
+) -> Result<(), AutomergeError> {
+    match value {
+        Value::Object(kind) => {
+            let target = into.insert_object(obj, at, kind)?;
+            made.insert(src.clone());
+            copy_object(old, src, kind, into, &target)
+        }
+        Value::Scalar(s) => into.insert(obj, at, s.into_owned()),
+    }
+}
+
+/// Everything in every change of the document's history, as text: for tests that look
+/// for what should be gone.
+#[cfg(test)]
+pub(crate) fn history_text(doc: &mut AutoCommit) -> String {
+    doc.get_changes(&[])
+        .into_iter()
+        .map(|c| format!("{:?}", c.decode()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::ScalarValue;
+
+    fn staff_with(names: &[(&str, &str)]) -> AutoCommit {
+        let mut doc = new_document(DocKind::Staff).with_actor(ActorId::from([1u8; 16]));
+        let rosters = super::super::get_map(&doc, &ROOT, "rosters").expect("rosters");
+        let event = doc.put_object(&rosters, "e1", ObjType::Map).unwrap();
+        for (id, name) in names {
+            doc.put(&event, *id, *name).unwrap();
+        }
+        doc.commit();
+        doc
+    }
+
+    use super::history_text as every_change_text;
+
+    #[test]
+    fn a_copy_that_never_synced_replays_its_edits_but_not_the_shared_first_change() {
+        let hub = staff_with(&[("m2", "Eero Laine")]);
+        let mut tablet = new_document(DocKind::Staff).with_actor(ActorId::from([2u8; 16]));
+        let approvals = super::super::get_map(&tablet, &ROOT, "approvals").unwrap();
+        let event = tablet.put_object(&approvals, "e1", ObjType::Map).unwrap();
+        tablet.put(&event, "m2", "approved").unwrap();
+        tablet.commit();
+        let mut replacement = without_history(&hub, DocKind::Staff, [9; 16]).unwrap();
+        carry_over(&mut tablet, &[], &mut replacement);
+        replacement.commit();
+        // The hub's roster is still there, beside the approval made offline.
+        let rosters = super::super::get_map(&replacement, &ROOT, "rosters").unwrap();
+        assert!(super::super::get_map(&replacement, &rosters, "e1").is_some());
+        let approvals = super::super::get_map(&replacement, &ROOT, "approvals").unwrap();
+        assert!(super::super::get_map(&replacement, &approvals, "e1").is_some());
+    }
+
+    #[test]
+    fn a_removed_value_is_gone_from_the_copy_and_its_history() {
+        let mut doc = staff_with(&[("m1", "Aino Virtanen"), ("m2", "Eero Laine")]);
+        let rosters = super::super::get_map(&doc, &ROOT, "rosters").unwrap();
+        let event = super::super::get_map(&doc, &rosters, "e1").unwrap();
+        doc.delete(&event, "m1").unwrap();
+        doc.commit();
+        assert!(every_change_text(&mut doc).contains("Aino Virtanen"));
+
+        let mut copy = without_history(&doc, DocKind::Staff, [9; 16]).unwrap();
+        assert!(!every_change_text(&mut copy).contains("Aino Virtanen"));
+        let rosters = super::super::get_map(&copy, &ROOT, "rosters").unwrap();
+        let event = super::super::get_map(&copy, &rosters, "e1").unwrap();
+        assert_eq!(
+            copy.get(&event, "m2").unwrap().map(|(v, _)| v.to_string()),
+            Some("\"Eero Laine\"".to_owned())
+        );
+        assert_eq!(copy.get(&event, "m1").unwrap(), None);
+        // The deterministic root plus one change: nothing else.
+        assert_eq!(copy.get_changes(&[]).len(), 2);
+    }
+
+    #[test]
+    fn lists_text_and_every_scalar_survive() {
+        let mut doc = new_document(DocKind::Project).with_actor(ActorId::from([1u8; 16]));
+        let list = doc.put_object(&ROOT, "path", ObjType::List).unwrap();
+        doc.insert(&list, 0, "received").unwrap();
+        let step = doc.insert_object(&list, 1, ObjType::Map).unwrap();
+        doc.put(&step, "at", 17i64).unwrap();
+        doc.put(&step, "ok", true).unwrap();
+        let text = doc.put_object(&ROOT, "notes", ObjType::Text).unwrap();
+        doc.splice_text(&text, 0, 0, "Hyvä kokous").unwrap();
+        doc.put(&ROOT, "bytes", ScalarValue::Bytes(vec![1, 2, 3]))
+            .unwrap();
+        doc.commit();
+
+        let copy = without_history(&doc, DocKind::Project, [9; 16]).unwrap();
+        assert_eq!(
+            serde_json::to_value(automerge::AutoSerde::from(&copy)).unwrap(),
+            serde_json::to_value(automerge::AutoSerde::from(&doc)).unwrap()
+        );
+    }
+
+    #[test]
+    fn two_offline_writers_maps_at_one_key_merge_into_one() {
+        let base = new_document(DocKind::Staff);
+        let mut a = base.clone().with_actor(ActorId::from([1u8; 16]));
+        let mut b = base.clone().with_actor(ActorId::from([2u8; 16]));
+        for (doc, member) in [(&mut a, "m1"), (&mut b, "m2")] {
+            let checkins = super::super::get_map(doc, &ROOT, "checkins").unwrap();
+            let event = doc.put_object(&checkins, "e1", ObjType::Map).unwrap();
+            doc.put(&event, member, 5i64).unwrap();
+            doc.commit();
+        }
+        a.merge(&mut b).unwrap();
+
+        let copy = without_history(&a, DocKind::Staff, [9; 16]).unwrap();
+        let checkins = super::super::get_map(&copy, &ROOT, "checkins").unwrap();
+        assert_eq!(copy.get_all(&checkins, "e1").unwrap().len(), 1);
+        let event = super::super::get_map(&copy, &checkins, "e1").unwrap();
+        let mut members: Vec<_> = copy.keys(&event).collect();
+        members.sort();
+        assert_eq!(members, ["m1", "m2"]);
+    }
+
+    #[test]
+    fn offline_edits_carry_over_onto_the_rewritten_document() {
+        // The hub and an organiser's tablet share a staff document with two roster lines.
+        let mut hub = staff_with(&[("m1", "Aino Virtanen"), ("m2", "Eero Laine")]);
+        let mut tablet = hub.fork().with_actor(ActorId::from([2u8; 16]));
+        let shared = tablet.get_heads();
+        // Offline, the tablet checks Eero in (a new map with a value) and notes a theme.
+        let checkins = super::super::get_map(&tablet, &ROOT, "checkins").unwrap();
+        let event = tablet.put_object(&checkins, "e1", ObjType::Map).unwrap();
+        tablet.put(&event, "m2", 1_790_000_000_000i64).unwrap();
+        let themes = tablet
+            .put_object(&ROOT, "analysis_themes", ObjType::List)
+            .unwrap();
+        tablet.insert(&themes, 0, "Liikenne").unwrap();
+        tablet.commit();
+        // Meanwhile another organiser checks Aino in at the same event, and then Aino
+        // deletes her account: the hub removes her and rewrites.
+        let checkins = super::super::get_map(&hub, &ROOT, "checkins").unwrap();
+        let at_hub = hub.put_object(&checkins, "e1", ObjType::Map).unwrap();
+        hub.put(&at_hub, "w1", 1_790_000_000_001i64).unwrap();
+        let rosters = super::super::get_map(&hub, &ROOT, "rosters").unwrap();
+        let roster = super::super::get_map(&hub, &rosters, "e1").unwrap();
+        hub.delete(&roster, "m1").unwrap();
+        hub.commit();
+        let mut rewritten = without_history(&hub, DocKind::Staff, [9; 16]).unwrap();
+
+        let mut replacement = rewritten.fork().with_actor(ActorId::from([3u8; 16]));
+        let replayed = carry_over(&mut tablet, &shared, &mut replacement);
+        replacement.commit();
+        assert!(replayed >= 2, "replayed {replayed}");
+
+        let checkins = super::super::get_map(&replacement, &ROOT, "checkins").unwrap();
+        let event = super::super::get_map(&replacement, &checkins, "e1").unwrap();
+        assert!(replacement.get(&event, "m2").unwrap().is_some());
+        // The other organiser's check-in at the same event is not hidden by the replay.
+        assert!(replacement.get(&event, "w1").unwrap().is_some());
+        assert_eq!(replacement.get_all(&checkins, "e1").unwrap().len(), 1);
+        let themes = match replacement.get(&ROOT, "analysis_themes").unwrap() {
+            Some((Value::Object(ObjType::List), id)) => id,
+            other => panic!("no themes list: {other:?}"),
+        };
+        assert_eq!(replacement.length(&themes), 1);
+        // Nothing of the erased member came back with the replay.
+        assert!(!every_change_text(&mut replacement).contains("Aino Virtanen"));
+        // And the hub takes the replayed change in as an ordinary one.
+        rewritten.merge(&mut replacement).unwrap();
+        assert_eq!(rewritten.get_heads(), replacement.get_heads());
+    }
+}
