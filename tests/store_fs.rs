@@ -38,6 +38,12 @@ fn the_file_store_keeps_documents_apart() {
 }
 
 #[test]
+fn the_file_store_deletes_a_document() {
+    let (_d, s) = store();
+    block_on(conformance::deletes_a_document(&s));
+}
+
+#[test]
 fn the_file_store_keeps_metadata() {
     let (_d, s) = store();
     block_on(conformance::keeps_metadata(&s));

@@ -36,6 +36,11 @@ async fn indexeddb_keeps_documents_apart() {
 }
 
 #[wasm_bindgen_test]
+async fn indexeddb_deletes_a_document() {
+    conformance::deletes_a_document(&fresh("t-delete").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn indexeddb_keeps_metadata() {
     conformance::keeps_metadata(&fresh("t-meta").await).await;
 }

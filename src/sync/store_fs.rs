@@ -155,6 +155,15 @@ impl DocStore for FsStore {
         Ok(())
     }
 
+    async fn delete_doc(&self, doc: &DocId) -> Result<(), StoreError> {
+        let _guard = self.append_lock.lock().unwrap_or_else(|p| p.into_inner());
+        match fs::remove_dir_all(self.doc_dir(doc)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(classify(&e)),
+        }
+    }
+
     async fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         match fs::read(self.meta_path(key)) {
             Ok(b) => Ok(Some(b)),

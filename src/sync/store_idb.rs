@@ -235,6 +235,23 @@ impl DocStore for IdbStore {
         finish(tx).await
     }
 
+    async fn delete_doc(&self, doc: &DocId) -> Result<(), StoreError> {
+        let tx = self.transaction(&[SNAPSHOTS, CHUNKS], TransactionMode::ReadWrite)?;
+        let (snapshots, chunks) = (store(&tx, SNAPSHOTS)?, store(&tx, CHUNKS)?);
+        snapshots
+            .delete(JsValue::from_str(&doc.to_string()))
+            .await
+            .map_err(|e| classify(&e))?;
+        let keys = chunks
+            .get_all_keys(Some(chunk_range(doc)?), None)
+            .await
+            .map_err(|e| classify(&e))?;
+        for key in keys {
+            chunks.delete(key).await.map_err(|e| classify(&e))?;
+        }
+        finish(tx).await
+    }
+
     async fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
         let meta = store(&tx, META)?;

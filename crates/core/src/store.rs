@@ -76,6 +76,9 @@ pub trait DocStore {
     /// Replaces the snapshot and removes every chunk with a sequence number `<= through`.
     async fn compact(&self, doc: &DocId, snapshot: &[u8], through: u64) -> Result<(), Self::Error>;
 
+    /// Removes the document, snapshot and chunks; an unknown document is no error.
+    async fn delete_doc(&self, doc: &DocId) -> Result<(), Self::Error>;
+
     async fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>, Self::Error>;
 
     async fn put_meta(&self, key: &str, value: &[u8]) -> Result<(), Self::Error>;
@@ -196,6 +199,20 @@ pub mod conformance {
         store.append_chunk(&doc_id(4), b"four").await.unwrap();
         assert_eq!(store.load(&doc_id(3)).await.unwrap().chunks.len(), 1);
         assert_eq!(store.load(&doc_id(4)).await.unwrap().chunks[0].1, b"four");
+    }
+
+    /// A deleted document is empty, and leaves the others as they were.
+    pub async fn deletes_a_document<S: DocStore>(store: &S) {
+        store.append_chunk(&doc_id(5), b"five").await.unwrap();
+        store.compact(&doc_id(5), b"snap", 1).await.unwrap();
+        store.append_chunk(&doc_id(5), b"more").await.unwrap();
+        store.append_chunk(&doc_id(6), b"six").await.unwrap();
+        store.delete_doc(&doc_id(5)).await.unwrap();
+        assert!(store.load(&doc_id(5)).await.unwrap().is_empty());
+        assert_eq!(store.load(&doc_id(6)).await.unwrap().chunks[0].1, b"six");
+        store.delete_doc(&doc_id(5)).await.unwrap();
+        store.append_chunk(&doc_id(5), b"again").await.unwrap();
+        assert_eq!(store.load(&doc_id(5)).await.unwrap().chunks.len(), 1);
     }
 
     /// Metadata values are replaced and deleted.

@@ -90,6 +90,10 @@ where
             .await
     }
 
+    async fn delete_doc(&self, doc: &DocId) -> Result<(), Self::Error> {
+        self.inner.delete_doc(doc).await
+    }
+
     async fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>, Self::Error> {
         match self.inner.get_meta(key).await? {
             Some(blob) => Ok(Some(open_in(&self.key, &meta_place(key), &blob)?)),
