@@ -28,6 +28,14 @@ pub async fn listen(state: &AppState) -> Result<bool, crate::store::StoreError> 
                 ClusterEvent::DeviceRevoked(device) => {
                     state.publish(HubEvent::DeviceRevoked(device));
                 }
+                ClusterEvent::DocsReplaced { project, old } => {
+                    for doc in old {
+                        if let Some(guard) = state.docs.lock_if_cached(doc).await {
+                            guard.poison();
+                        }
+                    }
+                    state.publish(HubEvent::ProjectDocsReplaced(project));
+                }
             }
         }
         tracing::warn!("the store stopped telling this node of other nodes' changes");

@@ -28,6 +28,8 @@ const NOT_SAVED: &str =
 const NOT_LOADED: &str = "The hub could not open your data just now; try again in a moment.";
 const SHUTTING_DOWN: &str =
     "The hub is restarting. Your changes are safe; they sync when it is back.";
+const DOCS_REPLACED: &str =
+    "The project's shared data was rewritten on the hub (an account was deleted); connecting again.";
 const AUTH_FAILED: &str =
     "This device is not signed in to the hub any more. Join again or link it from another device.";
 
@@ -313,6 +315,11 @@ impl Connection {
                 Step::fail(ErrorCode::AuthFailed, AUTH_FAILED)
             }
             HubEvent::ShuttingDown => Step::fail(ErrorCode::Unavailable, SHUTTING_DOWN),
+            // The documents this connection was welcomed to are gone: the next welcome
+            // names their replacements.
+            HubEvent::ProjectDocsReplaced(project) if project == self.identity.member.project => {
+                Step::fail(ErrorCode::Unavailable, DOCS_REPLACED)
+            }
             _ => Step::default(),
         }
     }

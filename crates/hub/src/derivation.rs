@@ -86,6 +86,11 @@ impl MemberInputs {
         }
     }
 
+    /// Drops what a member document gave (an erased member's words are not kept).
+    pub fn forget_doc(&self, doc: DocId) {
+        self.seen.lock().expect("member inputs").remove(&doc);
+    }
+
     fn inbox_is_written(&self, project: ProjectId) -> bool {
         self.inbox_written
             .lock()

@@ -125,6 +125,11 @@ impl DocGuard {
             .expect("a DocGuard always holds a document")
     }
 
+    /// The last sequence number of the store this copy holds.
+    pub fn seq(&self) -> u64 {
+        self.guard.as_ref().map_or(0, |c| c.seq)
+    }
+
     /// Applies what other hub nodes stored since this node last read or wrote the
     /// document. Returns whether anything new came in.
     pub async fn catch_up(&mut self, store: &dyn HubStore, id: DocId) -> Result<bool, DocError> {

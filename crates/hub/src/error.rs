@@ -44,6 +44,9 @@ pub enum ApiError {
     UnknownDevice,
     #[error("no such API route")]
     NotFound,
+    /// Deleting an account failed before anything was deleted (logged where it happened).
+    #[error("the account could not be deleted")]
+    NotDeleted,
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
     /// Too many wrong codes or failed sign-ins from the caller's address ([`crate::limits`]).
@@ -123,6 +126,11 @@ impl ApiError {
                 StatusCode::NOT_FOUND,
                 "not_found",
                 "There is nothing here.".into(),
+            ),
+            ApiError::NotDeleted => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "not_deleted",
+                "Your account could not be deleted just now; nothing was deleted. Try again later.".into(),
             ),
             ApiError::Store(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -26,6 +26,7 @@ pub mod derivation;
 pub mod diary;
 pub mod doc_feeds;
 pub mod docs;
+pub mod erasure;
 pub mod error;
 pub mod ideas;
 pub mod limits;

@@ -1,5 +1,6 @@
 //! The hub's HTTP surface: one module per area, each exporting `router()`.
 
+pub mod account;
 pub mod devices;
 pub mod guessing;
 pub mod health;
@@ -18,6 +19,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(join::router())
+        .merge(account::router())
         .merge(devices::router())
         .merge(members::router())
         .merge(sync_ws::router())

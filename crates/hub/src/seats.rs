@@ -312,9 +312,18 @@ async fn derive_event(
             ticket: short_code,
         });
     }
+    // A line for someone with no seat any more (an account deleted) goes.
+    let gone: Vec<MemberId> = roster
+        .keys()
+        .filter(|m| !lines.iter().any(|l| l.member == **m))
+        .copied()
+        .collect();
     write_doc(state, ctx.staff_doc, |doc| {
         for line in &lines {
             staff::set_roster_entry(doc, event, line).map_err(|e| e.to_string())?;
+        }
+        for member in &gone {
+            staff::remove_roster_entry(doc, event, *member).map_err(|e| e.to_string())?;
         }
         Ok(())
     })

@@ -18,6 +18,9 @@ pub enum HubEvent {
     DocChanged { doc: DocId, origin: u64 },
     /// A device was revoked; its open connections close.
     DeviceRevoked(DeviceId),
+    /// A project's project and staff documents were replaced by history-free copies
+    /// ([`crate::erasure`]): its open connections close, and reconnect to the new ones.
+    ProjectDocsReplaced(ProjectId),
     /// The hub is stopping: open connections close now, so the stop does not wait on them.
     ShuttingDown,
 }

@@ -135,6 +135,17 @@ pub struct ProjectRecord {
     pub staff_doc: Option<DocId>,
 }
 
+/// A document that replaces another, history and all (see [`crate::erasure`]).
+#[derive(Debug, Clone)]
+pub struct Replacement {
+    pub old: DocId,
+    /// The last sequence number of `old` the rewrite read: if the store holds more (a
+    /// change stored meanwhile), nothing is replaced and the answer is a conflict.
+    pub old_seq: u64,
+    pub new: DocId,
+    pub snapshot: Vec<u8>,
+}
+
 /// A project's project and staff documents (their first snapshots) and its ticket seed.
 #[derive(Clone)]
 pub struct NewProjectDocs {
@@ -162,6 +173,14 @@ pub struct MemberRecord {
     pub display_name: String,
     pub role: Role,
     pub member_doc: DocId,
+}
+
+impl MemberRecord {
+    /// A member who deleted their account but kept their ideas and comments without their
+    /// name: no devices, no name (a name is never empty otherwise: joining refuses one).
+    pub fn is_erased(&self) -> bool {
+        self.display_name.is_empty()
+    }
 }
 
 /// Who a (non-revoked) device is: everything the hub decides access from.
@@ -265,12 +284,15 @@ pub struct DocSince {
 }
 
 /// What another hub node on the same database did, for this node to act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClusterEvent {
     /// A chunk was committed to a document.
     DocAppended { doc: DocId, seq: u64 },
     /// A device was revoked: its connections on every node close.
     DeviceRevoked(DeviceId),
+    /// A project's documents were replaced ([`crate::erasure`]): the old ones leave every
+    /// node's memory and the project's connections close.
+    DocsReplaced { project: ProjectId, old: Vec<DocId> },
 }
 
 /// Holds a project's derivation lock across hub nodes until dropped.
@@ -361,6 +383,27 @@ pub trait HubStore: Send + Sync + 'static {
     /// Revokes a device; its token stops working at once. Revoking twice keeps the first time.
     async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError>;
 
+    /// Erases a member in one transaction: their devices (tokens), codes, sign-up receipts
+    /// and sync states go, and their member document with its snapshot and chunks. With a
+    /// `remainder` (their ideas and comments kept without a name), the member stays as a
+    /// nameless record whose document is the remainder; without one, the member goes too.
+    /// Returns the devices that were not revoked, whose connections must close.
+    async fn erase_member(
+        &self,
+        member: MemberId,
+        remainder: Option<(DocId, &[u8])>,
+    ) -> Result<Vec<DeviceId>, StoreError>;
+
+    /// Swaps a project's project and staff documents for the replacements (the new ids in
+    /// the project, the old documents deleted with their chunks and sync states), in one
+    /// transaction; `Conflict` when either old document was appended to since it was read.
+    async fn replace_project_docs(
+        &self,
+        project: ProjectId,
+        project_doc: &Replacement,
+        staff_doc: &Replacement,
+    ) -> Result<(), StoreError>;
+
     async fn doc_meta(&self, doc: DocId) -> Result<Option<DocMeta>, StoreError>;
 
     /// The snapshot and every chunk after it, in append order. Unknown documents are empty.
@@ -442,6 +485,20 @@ pub trait HubStore: Send + Sync + 'static {
     /// What other nodes on this store do, as it happens; `None` for a store only one node
     /// can use.
     async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError>;
+
+    /// Tells other nodes that the project's documents `old` were replaced (a no-op for a
+    /// store only one node uses).
+    async fn announce_replaced(
+        &self,
+        _project: ProjectId,
+        _old: &[DocId],
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// After an erasure: gets deleted data out of files the store keeps beside the
+    /// database (SQLite's write-ahead log). Best effort; failures are logged.
+    async fn forget_freed(&self) {}
 
     /// Closes every connection before the process exits (SQLite checkpoints its WAL).
     async fn close(&self) {}

@@ -42,6 +42,7 @@ async fn list_members(
         .members_of_project(who.member.project)
         .await?
         .into_iter()
+        .filter(|m| !m.is_erased())
         .map(|m| MemberInfo {
             member_id: m.id,
             display_name: m.display_name,

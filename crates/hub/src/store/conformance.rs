@@ -612,3 +612,148 @@ pub async fn tokens_rotate_with_a_grace_for_the_old_one<S: HubStore + ?Sized>(st
     assert_eq!(rotate(&fourth, &first, later).await, NotCurrent);
     assert_eq!(store.devices_of_member(m.id).await.unwrap().len(), 0);
 }
+
+/// Erasing a member takes their devices, codes, receipts, sync states and document; with
+/// a remainder, a nameless member keeps only that as their document.
+pub async fn erasing_a_member_leaves_nothing_of_them<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (a, a_token) = member_with_device(store, p, 1).await;
+    let (b, _) = member_with_device(store, p, 2).await;
+    let mut doc = member::new_document();
+    store
+        .append_chunk(a.member_doc, &write(&mut doc, 1))
+        .await
+        .unwrap();
+    store
+        .save_sync_state(a.member_doc, DeviceId::from_bytes(id16(1)), b"state")
+        .await
+        .unwrap();
+    store
+        .save_sync_state(b.member_doc, DeviceId::from_bytes(id16(1)), b"state")
+        .await
+        .unwrap();
+    store.create_link_code("koodi-a", &a, 99).await.unwrap();
+    let event = EventId::from_bytes(id16(41));
+    let receipts = [
+        (event, a.id, ReceiptKind::Request),
+        (event, b.id, ReceiptKind::Request),
+    ];
+    store.append_receipts(p, &receipts, 5).await.unwrap();
+
+    let open = store.erase_member(a.id, None).await.unwrap();
+    assert_eq!(open, vec![DeviceId::from_bytes(id16(1))]);
+    assert_eq!(store.member(a.id).await.unwrap(), None);
+    assert!(store.devices_of_member(a.id).await.unwrap().is_empty());
+    let hash = tokens::hash_token(&a_token);
+    assert_eq!(store.device_by_token_hash(&hash, 10).await.unwrap(), None);
+    assert_eq!(store.doc_meta(a.member_doc).await.unwrap(), None);
+    assert!(store.load_doc(a.member_doc).await.unwrap().is_empty());
+    assert_eq!(store.code("koodi-a").await.unwrap(), None);
+    let left: Vec<_> = store.receipts(p, event).await.unwrap();
+    assert_eq!(left.iter().map(|r| r.member).collect::<Vec<_>>(), [b.id]);
+    // Her device's sync state of another document went with the device.
+    assert_eq!(
+        store
+            .sync_state(b.member_doc, DeviceId::from_bytes(id16(1)))
+            .await
+            .unwrap(),
+        None
+    );
+    let members = store.members_of_project(p).await.unwrap();
+    assert_eq!(members.iter().map(|m| m.id).collect::<Vec<_>>(), [b.id]);
+
+    let remainder = DocId::from_bytes(id16(50));
+    let snapshot = member::new_document().save();
+    store
+        .erase_member(b.id, Some((remainder, &snapshot)))
+        .await
+        .unwrap();
+    let kept = store.member(b.id).await.unwrap().unwrap();
+    assert!(kept.is_erased());
+    assert_eq!(kept.member_doc, remainder);
+    assert_eq!(store.doc_meta(b.member_doc).await.unwrap(), None);
+    let meta = store.doc_meta(remainder).await.unwrap().unwrap();
+    assert_eq!((meta.kind, meta.member), (DocKind::Member, Some(b.id)));
+    assert_eq!(
+        store.load_doc(remainder).await.unwrap().snapshot.as_deref(),
+        Some(&snapshot[..])
+    );
+    assert!(store.devices_of_member(b.id).await.unwrap().is_empty());
+    // Erasing someone unknown (twice, say) changes nothing.
+    assert!(store.erase_member(a.id, None).await.unwrap().is_empty());
+}
+
+/// A project's documents are swapped for replacements, unless one was appended to since
+/// the replacement was read.
+pub async fn project_docs_are_replaced_unless_changed_meanwhile<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let docs = NewProjectDocs {
+        project_doc: DocId::from_bytes(id16(20)),
+        staff_doc: DocId::from_bytes(id16(21)),
+        project_doc_snapshot: kumppani_core::model::project::new_document().save(),
+        staff_doc_snapshot: kumppani_core::model::staff::new_document().save(),
+        ticket_seed: [7; 32],
+    };
+    assert!(store.attach_project_docs(p, &docs).await.unwrap());
+    let mut doc = member::new_document();
+    store
+        .append_chunk(docs.project_doc, &write(&mut doc, 1))
+        .await
+        .unwrap();
+    store
+        .save_sync_state(docs.staff_doc, DeviceId::from_bytes(id16(1)), b"state")
+        .await
+        .unwrap();
+    let replacement = |old: DocId, old_seq: u64, n: u8| Replacement {
+        old,
+        old_seq,
+        new: DocId::from_bytes(id16(n)),
+        snapshot: vec![n; 8],
+    };
+    let stale = store
+        .replace_project_docs(
+            p,
+            &replacement(docs.project_doc, 0, 30),
+            &replacement(docs.staff_doc, 0, 31),
+        )
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    assert_eq!(
+        store.project(p).await.unwrap().unwrap().project_doc,
+        Some(docs.project_doc)
+    );
+
+    store
+        .replace_project_docs(
+            p,
+            &replacement(docs.project_doc, 1, 30),
+            &replacement(docs.staff_doc, 0, 31),
+        )
+        .await
+        .unwrap();
+    let record = store.project(p).await.unwrap().unwrap();
+    assert_eq!(record.project_doc, Some(DocId::from_bytes(id16(30))));
+    assert_eq!(record.staff_doc, Some(DocId::from_bytes(id16(31))));
+    for old in [docs.project_doc, docs.staff_doc] {
+        assert_eq!(store.doc_meta(old).await.unwrap(), None);
+        assert!(store.load_doc(old).await.unwrap().is_empty());
+    }
+    assert_eq!(
+        store
+            .sync_state(docs.staff_doc, DeviceId::from_bytes(id16(1)))
+            .await
+            .unwrap(),
+        None
+    );
+    for (n, kind) in [(30, DocKind::Project), (31, DocKind::Staff)] {
+        let new = DocId::from_bytes(id16(n));
+        let meta = store.doc_meta(new).await.unwrap().unwrap();
+        assert_eq!((meta.kind, meta.project, meta.member), (kind, p, None));
+        assert_eq!(
+            store.load_doc(new).await.unwrap().snapshot,
+            Some(vec![n; 8])
+        );
+    }
+    // The ticket seed stays: tickets already handed out keep working.
+    assert_eq!(store.ticket_seed(p).await.unwrap(), Some([7; 32]));
+}

@@ -12,7 +12,8 @@ use super::rows::*;
 use super::{
     Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
     DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
-    ProjectRecord, Redeemed, StoreError, TokenRotation, NEXT_TOKEN_PENDING_MS, OLD_TOKEN_GRACE_MS,
+    ProjectRecord, Redeemed, Replacement, StoreError, TokenRotation, NEXT_TOKEN_PENDING_MS,
+    OLD_TOKEN_GRACE_MS,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -122,6 +123,16 @@ fn parse_event(payload: &str, own_node: &str) -> Result<Option<ClusterEvent>, ()
         ["r", node, device] => (
             *node,
             ClusterEvent::DeviceRevoked(device.parse().map_err(drop)?),
+        ),
+        ["x", node, project, old @ ..] => (
+            *node,
+            ClusterEvent::DocsReplaced {
+                project: project.parse().map_err(drop)?,
+                old: old
+                    .iter()
+                    .map(|d| d.parse().map_err(drop))
+                    .collect::<Result<_, ()>>()?,
+            },
         ),
         _ => return Err(()),
     };
@@ -416,6 +427,112 @@ impl HubStore for PgStore {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(device_from_row).collect()
+    }
+
+    async fn erase_member(
+        &self,
+        member: MemberId,
+        remainder: Option<(DocId, &[u8])>,
+    ) -> Result<Vec<DeviceId>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id = member.to_string();
+        let Some((project, old_doc)): Option<(String, String)> =
+            sqlx::query_as("SELECT project_id, member_doc FROM members WHERE id = $1 FOR UPDATE")
+                .bind(&id)
+                .fetch_optional(&mut *tx)
+                .await?
+        else {
+            return Ok(Vec::new());
+        };
+        let open: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM devices WHERE member_id = $1 AND revoked_at IS NULL",
+        )
+        .bind(&id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for sql in [
+            "DELETE FROM sync_states WHERE device_id IN (SELECT id FROM devices WHERE member_id = $1)",
+            "DELETE FROM devices WHERE member_id = $1",
+            "DELETE FROM codes WHERE member_id = $1",
+            "DELETE FROM signup_receipts WHERE member_id = $1",
+        ] {
+            sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
+        }
+        delete_doc(&mut tx, &old_doc).await?;
+        match remainder {
+            Some((doc, snapshot)) => {
+                insert_doc(&mut tx, doc, DocKind::Member, &project, Some(&id), snapshot).await?;
+                sqlx::query("UPDATE members SET display_name = '', member_doc = $1 WHERE id = $2")
+                    .bind(doc.to_string())
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM members WHERE id = $1")
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        open.iter().map(|d| parse_id(d)).collect()
+    }
+
+    async fn replace_project_docs(
+        &self,
+        project: ProjectId,
+        project_doc: &Replacement,
+        staff_doc: &Replacement,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for r in [project_doc, staff_doc] {
+            // Appends take this row's lock: none lands between the check and the swap.
+            sqlx::query("SELECT last_seq FROM doc_heads WHERE doc_id = $1 FOR UPDATE")
+                .bind(r.old.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let seq: i64 = sqlx::query_scalar(
+                "SELECT GREATEST(
+                    COALESCE((SELECT MAX(seq) FROM doc_chunks WHERE doc_id = $1), 0),
+                    COALESCE((SELECT through_seq FROM doc_snapshots WHERE doc_id = $1), 0))",
+            )
+            .bind(r.old.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+            if seq as u64 != r.old_seq {
+                return Err(StoreError::Conflict("a document being rewritten"));
+            }
+        }
+        let swapped = sqlx::query(
+            "UPDATE projects SET project_doc = $1, staff_doc = $2
+             WHERE id = $3 AND project_doc = $4 AND staff_doc = $5",
+        )
+        .bind(project_doc.new.to_string())
+        .bind(staff_doc.new.to_string())
+        .bind(project.to_string())
+        .bind(project_doc.old.to_string())
+        .bind(staff_doc.old.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if swapped != 1 {
+            return Err(StoreError::Conflict("a document being rewritten"));
+        }
+        for (r, kind) in [(project_doc, DocKind::Project), (staff_doc, DocKind::Staff)] {
+            delete_doc(&mut tx, &r.old.to_string()).await?;
+            insert_doc(
+                &mut tx,
+                r.new,
+                kind,
+                &project.to_string(),
+                None,
+                &r.snapshot,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError> {
@@ -780,6 +897,16 @@ impl HubStore for PgStore {
         Ok(())
     }
 
+    async fn announce_replaced(&self, project: ProjectId, old: &[DocId]) -> Result<(), StoreError> {
+        let old: Vec<String> = old.iter().map(DocId::to_string).collect();
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(format!("x {} {project} {}", self.node, old.join(" ")))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn cluster_events(&self) -> Result<Option<BoxStream<'static, ClusterEvent>>, StoreError> {
         let mut listener = PgListener::connect_with(&self.pool).await?;
         listener.listen(CHANNEL).await?;
@@ -834,6 +961,44 @@ async fn insert_device(
     .execute(&mut **tx)
     .await
     .map_err(conflict("token"))?;
+    Ok(())
+}
+
+/// Deletes a document and everything stored for it. The rows' old versions stay in the
+/// table files until PostgreSQL vacuums and reuses the space (see docs/OPERATIONS.md).
+async fn delete_doc(tx: &mut sqlx::Transaction<'_, Postgres>, doc: &str) -> Result<(), StoreError> {
+    for sql in [
+        "DELETE FROM sync_states WHERE doc_id = $1",
+        "DELETE FROM doc_chunks WHERE doc_id = $1",
+        "DELETE FROM doc_snapshots WHERE doc_id = $1",
+        "DELETE FROM doc_heads WHERE doc_id = $1",
+        "DELETE FROM docs WHERE doc_id = $1",
+    ] {
+        sqlx::query(sql).bind(doc).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_doc(
+    tx: &mut sqlx::Transaction<'_, Postgres>,
+    doc: DocId,
+    kind: DocKind,
+    project: &str,
+    member: Option<&str>,
+    snapshot: &[u8],
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES ($1, $2, $3, $4)")
+        .bind(doc.to_string())
+        .bind(kind as i64)
+        .bind(project)
+        .bind(member)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES ($1, $2, 0)")
+        .bind(doc.to_string())
+        .bind(snapshot)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

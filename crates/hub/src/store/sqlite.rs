@@ -5,7 +5,8 @@ use super::rows::*;
 use super::{
     Appended, AuditLine, ClusterEvent, CodeKind, CodeRecord, DeviceIdentity, DeviceRecord, DocMeta,
     DocSince, HubStore, MemberRecord, NewDevice, NewMember, NewProjectDocs, ProjectGuard,
-    ProjectRecord, Redeemed, StoreError, TokenRotation, NEXT_TOKEN_PENDING_MS, OLD_TOKEN_GRACE_MS,
+    ProjectRecord, Redeemed, Replacement, StoreError, TokenRotation, NEXT_TOKEN_PENDING_MS,
+    OLD_TOKEN_GRACE_MS,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -52,6 +53,8 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted rows are zeroed in the file: erasure means gone, not just unlinked.
+            .pragma("secure_delete", "on")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -386,6 +389,106 @@ impl HubStore for SqliteStore {
         Ok(())
     }
 
+    async fn erase_member(
+        &self,
+        member: MemberId,
+        remainder: Option<(DocId, &[u8])>,
+    ) -> Result<Vec<DeviceId>, StoreError> {
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
+        let id = member.to_string();
+        let Some((project, old_doc)): Option<(String, String)> =
+            sqlx::query_as("SELECT project_id, member_doc FROM members WHERE id = ?")
+                .bind(&id)
+                .fetch_optional(&mut *tx)
+                .await?
+        else {
+            return Ok(Vec::new());
+        };
+        let open: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM devices WHERE member_id = ? AND revoked_at IS NULL")
+                .bind(&id)
+                .fetch_all(&mut *tx)
+                .await?;
+        for sql in [
+            "DELETE FROM sync_states WHERE device_id IN (SELECT id FROM devices WHERE member_id = ?)",
+            "DELETE FROM devices WHERE member_id = ?",
+            "DELETE FROM codes WHERE member_id = ?",
+            "DELETE FROM signup_receipts WHERE member_id = ?",
+        ] {
+            sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
+        }
+        delete_doc(&mut tx, &old_doc).await?;
+        match remainder {
+            Some((doc, snapshot)) => {
+                insert_doc(&mut tx, doc, DocKind::Member, &project, Some(&id), snapshot).await?;
+                sqlx::query("UPDATE members SET display_name = '', member_doc = ? WHERE id = ?")
+                    .bind(doc.to_string())
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM members WHERE id = ?")
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        open.iter().map(|d| parse_id(d)).collect()
+    }
+
+    async fn replace_project_docs(
+        &self,
+        project: ProjectId,
+        project_doc: &Replacement,
+        staff_doc: &Replacement,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin_with(IMMEDIATE).await?;
+        for r in [project_doc, staff_doc] {
+            let seq: i64 = sqlx::query_scalar(
+                "SELECT MAX(
+                    COALESCE((SELECT MAX(seq) FROM doc_chunks WHERE doc_id = ?1), 0),
+                    COALESCE((SELECT through_seq FROM doc_snapshots WHERE doc_id = ?1), 0))",
+            )
+            .bind(r.old.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+            if seq as u64 != r.old_seq {
+                return Err(StoreError::Conflict("a document being rewritten"));
+            }
+        }
+        let swapped = sqlx::query(
+            "UPDATE projects SET project_doc = ?, staff_doc = ?
+             WHERE id = ? AND project_doc = ? AND staff_doc = ?",
+        )
+        .bind(project_doc.new.to_string())
+        .bind(staff_doc.new.to_string())
+        .bind(project.to_string())
+        .bind(project_doc.old.to_string())
+        .bind(staff_doc.old.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if swapped != 1 {
+            return Err(StoreError::Conflict("a document being rewritten"));
+        }
+        for (r, kind) in [(project_doc, DocKind::Project), (staff_doc, DocKind::Staff)] {
+            delete_doc(&mut tx, &r.old.to_string()).await?;
+            insert_doc(
+                &mut tx,
+                r.new,
+                kind,
+                &project.to_string(),
+                None,
+                &r.snapshot,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn doc_meta(&self, doc: DocId) -> Result<Option<DocMeta>, StoreError> {
         let row = sqlx::query("SELECT kind, project_id, member_id FROM docs WHERE doc_id = ?")
             .bind(doc.to_string())
@@ -702,6 +805,17 @@ impl HubStore for SqliteStore {
         Ok(None)
     }
 
+    async fn forget_freed(&self) {
+        // The log holds the pages as they were before the deletes until a checkpoint
+        // copies them back and empties it; a reader in the middle makes it wait for later.
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "could not checkpoint the write-ahead log after an erasure");
+        }
+    }
+
     async fn close(&self) {
         self.pool.close().await;
     }
@@ -730,5 +844,45 @@ async fn insert_device(
             e.into()
         }
     })?;
+    Ok(())
+}
+
+/// Deletes a document and everything stored for it. With `secure_delete` on, SQLite zeroes
+/// the freed bytes, so an erased member's words do not linger in free pages of the file.
+async fn delete_doc(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    doc: &str,
+) -> Result<(), StoreError> {
+    for sql in [
+        "DELETE FROM sync_states WHERE doc_id = ?",
+        "DELETE FROM doc_chunks WHERE doc_id = ?",
+        "DELETE FROM doc_snapshots WHERE doc_id = ?",
+        "DELETE FROM docs WHERE doc_id = ?",
+    ] {
+        sqlx::query(sql).bind(doc).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_doc(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    doc: DocId,
+    kind: DocKind,
+    project: &str,
+    member: Option<&str>,
+    snapshot: &[u8],
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES (?, ?, ?, ?)")
+        .bind(doc.to_string())
+        .bind(kind as i64)
+        .bind(project)
+        .bind(member)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES (?, ?, 0)")
+        .bind(doc.to_string())
+        .bind(snapshot)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }

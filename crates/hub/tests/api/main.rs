@@ -3,6 +3,7 @@
 
 mod access;
 mod access_matrix;
+mod account;
 mod audit;
 mod backup;
 mod cluster;

@@ -38,6 +38,8 @@ macro_rules! every_conformance_test {
             loading_since_and_late_compactions,
             audit_log_keeps_order_and_authors,
             tokens_rotate_with_a_grace_for_the_old_one,
+            erasing_a_member_leaves_nothing_of_them,
+            project_docs_are_replaced_unless_changed_meanwhile,
         );
     };
 }

@@ -1,0 +1,166 @@
+//! Deleting an account, so that what the member wrote is gone from the hub, not hidden.
+//!
+//! 1. The member's devices, codes, receipts and sync states go, with their member document
+//!    (snapshot and chunks). A member who keeps their ideas and comments stays as a
+//!    nameless record whose document holds those alone, written anew without a name
+//!    ([`kumppani_core::model::member::anonymous_remainder`]); one who removes them goes
+//!    entirely. One store transaction; their connections close.
+//! 2. Seats and the derivation pass run: the member leaves the rosters, counts, the inbox
+//!    of shared entries and (if removed) the published ideas and comments.
+//! 3. The project and staff documents still hold all of that in their history, so they are
+//!    replaced by copies of their current state alone under new ids
+//!    ([`kumppani_core::model::rewrite`]); every connection to the project closes, and the
+//!    next welcome names the new documents. A change stored to the old ones meanwhile (on
+//!    another node) makes the swap fail and it is done again with that change in.
+
+use crate::derivation;
+use crate::seats::{self, SeatsError};
+use crate::state::{AppState, HubEvent};
+use crate::store::{MemberRecord, Replacement, StoreError};
+use crate::tokens::random_bytes;
+use kumppani_core::ids::{DocId, ProjectId};
+use kumppani_core::model::member::{anonymous_remainder, MemberDocError};
+use kumppani_core::model::rewrite::without_history;
+use kumppani_core::model::staff;
+use kumppani_core::wire::DocKind;
+
+/// What happens to a deleted member's published ideas and comments.
+pub use kumppani_core::api::Contributions;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ErasureError {
+    #[error(transparent)]
+    Seats(#[from] SeatsError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("could not write the member's remaining ideas: {0}")]
+    Remainder(#[from] MemberDocError),
+    #[error("could not rewrite the project's documents: {0}")]
+    Rewrite(#[from] automerge::AutomergeError),
+    #[error("the project's documents kept changing while being rewritten; try again")]
+    Busy,
+}
+
+impl From<crate::docs::DocError> for ErasureError {
+    fn from(e: crate::docs::DocError) -> Self {
+        ErasureError::Seats(SeatsError::Doc(e))
+    }
+}
+
+/// Deletes the member's account (see the module docs). When this returns `Ok`, nothing the
+/// member wrote is in the hub's database beyond what `keep` kept, without their name.
+pub async fn delete_account(
+    state: &AppState,
+    member: &MemberRecord,
+    keep: Contributions,
+) -> Result<(), ErasureError> {
+    let project = member.project;
+    let remainder = match keep {
+        Contributions::Remove => None,
+        Contributions::Anonymise => {
+            let guard = state.derivation_doc(member.member_doc).await?;
+            let doc = anonymous_remainder(&guard, random_bytes())?.save();
+            Some((DocId::from_bytes(random_bytes()), doc))
+        }
+    };
+    let open = state
+        .store
+        .erase_member(
+            member.id,
+            remainder.as_ref().map(|(id, doc)| (*id, doc.as_slice())),
+        )
+        .await?;
+    // The cached copy and what the derivations read of it held the member's words too.
+    if let Some(guard) = state.docs.lock_if_cached(member.member_doc).await {
+        guard.poison();
+    }
+    state.member_inputs.forget_doc(member.member_doc);
+    for device in open {
+        state.publish(HubEvent::DeviceRevoked(device));
+        if let Err(e) = state.store.announce_revoked(device).await {
+            tracing::warn!(error = %e, %device, "could not tell other nodes of a revocation");
+        }
+    }
+    finish(state, member, project).await?;
+    tracing::info!(%project, member = %member.id, ?keep, "deleted an account");
+    Ok(())
+}
+
+/// What follows the member's own data going: the rest of the project forgets them, then the
+/// shared documents lose their history. Safe to run again until it succeeds.
+pub async fn finish(
+    state: &AppState,
+    member: &MemberRecord,
+    project: ProjectId,
+) -> Result<(), ErasureError> {
+    // Check-ins and approvals are the organisers' writes, not derived: the hub removes them.
+    if let Some(staff_doc) = state
+        .store
+        .project(project)
+        .await?
+        .and_then(|p| p.staff_doc)
+    {
+        let id = member.id;
+        seats::write_as_hub(state, staff_doc, "hub: erasure", |d| {
+            staff::forget_member(d, id).map_err(|e| e.to_string())
+        })
+        .await?;
+    }
+    seats::rederive_project(state, project, false).await?;
+    derivation::rederive_project(state, project).await?;
+    rewrite_project_docs(state, project).await?;
+    state.store.forget_freed().await;
+    Ok(())
+}
+
+/// Replaces the project and staff documents with copies of their current state alone.
+pub async fn rewrite_project_docs(
+    state: &AppState,
+    project: ProjectId,
+) -> Result<(), ErasureError> {
+    for _ in 0..5 {
+        let _serial = state.derivation_lock(project).await?;
+        let Some(record) = state.store.project(project).await? else {
+            return Ok(());
+        };
+        let (Some(project_id), Some(staff_id)) = (record.project_doc, record.staff_doc) else {
+            return Ok(());
+        };
+        let project_doc = state.derivation_doc(project_id).await?;
+        let staff_doc = state.derivation_doc(staff_id).await?;
+        let replace = |old: DocId, seq: u64, doc: &automerge::AutoCommit, kind: DocKind| {
+            without_history(doc, kind, random_bytes()).map(|mut fresh| Replacement {
+                old,
+                old_seq: seq,
+                new: DocId::from_bytes(random_bytes()),
+                snapshot: fresh.save(),
+            })
+        };
+        let p = replace(
+            project_id,
+            project_doc.seq(),
+            &project_doc,
+            DocKind::Project,
+        )?;
+        let s = replace(staff_id, staff_doc.seq(), &staff_doc, DocKind::Staff)?;
+        match state.store.replace_project_docs(project, &p, &s).await {
+            Ok(()) => {
+                // The old documents are gone from the store; drop them from memory too.
+                project_doc.poison();
+                staff_doc.poison();
+                state.publish(HubEvent::ProjectDocsReplaced(project));
+                if let Err(e) = state
+                    .store
+                    .announce_replaced(project, &[project_id, staff_id])
+                    .await
+                {
+                    tracing::warn!(error = %e, %project, "could not tell other nodes of rewritten documents");
+                }
+                return Ok(());
+            }
+            Err(StoreError::Conflict(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(ErasureError::Busy)
+}

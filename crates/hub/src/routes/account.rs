@@ -1,0 +1,70 @@
+//! `POST /api/account/delete`: a member deletes their account from any of their devices
+//! ([`crate::erasure`]). The answer comes once the member's data is gone from the database.
+
+use super::devices::authenticate;
+use super::guessing::ClientAddr;
+use crate::erasure::{delete_account, finish, ErasureError};
+use crate::error::{ApiError, ApiJson};
+use crate::state::AppState;
+use crate::store::MemberRecord;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::Router;
+use kumppani_core::api::DeleteAccountRequest;
+use std::time::Duration;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/account/delete", post(delete))
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    from: ClientAddr,
+    ApiJson(req): ApiJson<DeleteAccountRequest>,
+) -> Result<StatusCode, ApiError> {
+    let who = authenticate(&state, &headers, from).await?;
+    match delete_account(&state, &who.member, req.contributions).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        // The member and their devices are gone, so the device cannot ask again: what is
+        // left (rederiving, rewriting the shared documents) is retried here until it is done.
+        Err(e) if erased(&state, &who.member).await => {
+            tracing::error!(error = %e, project = %who.member.project, "an account was deleted but the project's documents are not rewritten yet; retrying");
+            tokio::spawn(finish_later(state.clone(), who.member));
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Err(ErasureError::Store(e)) => Err(ApiError::Store(e)),
+        Err(e) => {
+            tracing::error!(error = %e, member = %who.member.id, "could not delete an account");
+            Err(ApiError::NotDeleted)
+        }
+    }
+}
+
+/// Whether the member's own data is gone (the first step of an erasure committed).
+async fn erased(state: &AppState, member: &MemberRecord) -> bool {
+    match state.store.member(member.id).await {
+        Ok(None) => true,
+        Ok(Some(m)) => m.is_erased(),
+        Err(_) => false,
+    }
+}
+
+async fn finish_later(state: AppState, member: MemberRecord) {
+    let project = member.project;
+    let mut wait = Duration::from_secs(5);
+    loop {
+        tokio::time::sleep(wait).await;
+        match finish(&state, &member, project).await {
+            Ok(()) => {
+                tracing::info!(%project, "rewrote the project's documents after an account deletion");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, %project, "still could not rewrite the project's documents")
+            }
+        }
+        wait = (wait * 2).min(Duration::from_secs(300));
+    }
+}
