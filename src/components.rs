@@ -1,6 +1,7 @@
 //! Components, one per file, props in.
 
 mod bar_chart;
+mod delete_account_card;
 mod device_list;
 mod door_check_in;
 mod entry_card;
@@ -30,6 +31,7 @@ mod ticket_card;
 mod walk_in_form;
 
 pub use bar_chart::BarChart;
+pub use delete_account_card::DeleteAccountCard;
 pub use device_list::DeviceList;
 pub use door_check_in::DoorCheckIn;
 pub use entry_card::{EntryCard, MOOD_KEYS};

@@ -19,6 +19,7 @@ pub fn api_error_key(code: &str, message: &str) -> Option<&'static str> {
         "unavailable" => "msg-api-unavailable",
         "too_many_attempts" => "msg-api-too-many-attempts",
         "linking_paused" => "msg-api-linking-paused",
+        "not_deleted" => "msg-api-not-deleted",
         "invalid_display_name" | "invalid_device_name" => match message {
             "Please write a name." => "msg-api-invalid-name-empty",
             "That name is too long. Use at most 80 characters." => "msg-api-invalid-name-too-long",

@@ -2,7 +2,7 @@
 //! its text until the driver says the change is durable on this device.
 
 use futures::channel::oneshot;
-use kumppani_core::api::{DeviceInfo, MemberInfo};
+use kumppani_core::api::{Contributions, DeviceInfo, MemberInfo};
 use kumppani_core::ids::{
     CommentId, DeviceId, EntryId, EventId, IdeaId, MemberId, ProfileId, PromptId,
 };
@@ -264,6 +264,11 @@ pub enum Command {
     RemoveDevice {
         member: Option<MemberId>,
         device: DeviceId,
+        reply: Reply<()>,
+    },
+    /// Deletes the member's account at the hub, then this profile from this device.
+    DeleteAccount {
+        contributions: Contributions,
         reply: Reply<()>,
     },
     /// Organisers: the project's members, by name.

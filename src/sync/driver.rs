@@ -22,7 +22,7 @@ use futures::future::LocalBoxFuture;
 use futures::stream::{SplitSink, SplitStream};
 use futures::{FutureExt, SinkExt, StreamExt};
 use gloo_net::websocket::{futures::WebSocket, Message};
-use kumppani_core::api::JoinResponse;
+use kumppani_core::api::{Contributions, JoinResponse};
 use kumppani_core::backoff::Backoff;
 use kumppani_core::derive::ideas::{
     inbox as inbox_changes, published_comment_id, published_idea_id, InboxItem,
@@ -49,6 +49,7 @@ use std::collections::HashMap;
 mod commands;
 mod diary;
 mod profiles;
+mod replaced;
 mod token;
 mod views;
 
@@ -197,6 +198,8 @@ struct Driver {
     entries_dirty: bool,
     /// When taking a new token last failed (see `token.rs`).
     token_tried: Option<Timestamp>,
+    /// Documents that just synced, for edits waiting on them (see `replaced.rs`).
+    in_sync_now: Vec<DocId>,
 }
 
 impl Driver {
@@ -223,6 +226,7 @@ impl Driver {
             last_synced: None,
             entries_dirty: true,
             token_tried: None,
+            in_sync_now: Vec::new(),
         }
     }
 
@@ -405,6 +409,12 @@ impl Driver {
             // Changes that could not be saved must not be acknowledged: start over from the store.
             self.reload_from_store(stream).await;
         }
+        // Here, not in `execute`: a replay is an edit, and an edit is executed.
+        for doc in std::mem::take(&mut self.in_sync_now) {
+            if let Err(e) = self.carry_over_into(doc, stream).await {
+                self.set_problem(Some(e));
+            }
+        }
     }
 
     /// Carries out a session output in its required order: chunks, sync states, frames.
@@ -431,15 +441,17 @@ impl Driver {
         }
         for event in out.events {
             match event {
-                SessionEvent::Welcomed(_) => {
+                SessionEvent::Welcomed(welcome) => {
                     // The backoff is reset only once a document syncs: a hub (or proxy)
                     // that drops each connection after its welcome would otherwise be
                     // redialled within half a second, over and over.
                     self.connection = Connection::Connected;
                     self.set_problem(None);
+                    self.follow_replaced_docs(&welcome).await?;
                 }
                 SessionEvent::DocChanged(_) => self.entries_dirty = true,
-                SessionEvent::InSync(_) => {
+                SessionEvent::InSync(doc) => {
+                    self.in_sync_now.push(doc);
                     self.backoff.reset();
                     let now = web::now();
                     self.last_synced = Some(now);

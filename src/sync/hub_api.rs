@@ -5,8 +5,9 @@ use super::api_error::api_error_words;
 use crate::i18n::words;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
-    ApiErrorBody, DeviceInfo, DevicesResponse, JoinRequest, JoinResponse, LinkCodeResponse,
-    LinkRequest, MemberInfo, MembersResponse, NextToken, RevokeRequest, SetUpMemberRequest,
+    ApiErrorBody, Contributions, DeleteAccountRequest, DeviceInfo, DevicesResponse, JoinRequest,
+    JoinResponse, LinkCodeResponse, LinkRequest, MemberInfo, MembersResponse, NextToken,
+    RevokeRequest, SetUpMemberRequest,
 };
 use kumppani_core::ids::{DeviceId, MemberId};
 use serde::de::DeserializeOwned;
@@ -161,6 +162,21 @@ pub async fn revoke_device(
         device_id: device_id.to_string(),
         member_id: member.map(|m| m.to_string()),
     })
+    .map_err(unprepared)?;
+    answer(req.send().await).await.map(|_| ())
+}
+
+/// Deletes the member's account on the hub (every device of theirs is signed out).
+pub async fn delete_account(
+    hub_url: &str,
+    token: &str,
+    contributions: Contributions,
+) -> Result<(), String> {
+    let req = authorised(
+        Request::post(&api(hub_url, "/api/account/delete")),
+        Some(token),
+    )
+    .json(&DeleteAccountRequest { contributions })
     .map_err(unprepared)?;
     answer(req.send().await).await.map(|_| ())
 }

@@ -1,7 +1,9 @@
 //! Settings: who this device is, linking another device, this member's devices, the sync
-//! details, and downloading one's own data.
+//! details, downloading one's own data, and deleting the account.
 
-use crate::components::{DeviceList, LinkCodeCard, PersonalDataCard, SyncStatusLine};
+use crate::components::{
+    DeleteAccountCard, DeviceList, LinkCodeCard, PersonalDataCard, SyncStatusLine,
+};
 use crate::state::{use_app_state, use_commands};
 use crate::sync::Command;
 use crate::t;
@@ -59,5 +61,6 @@ pub fn Settings() -> Element {
             }
         }
         PersonalDataCard {}
+        DeleteAccountCard {}
     }
 }

@@ -70,6 +70,7 @@ msg-hub-error-status = The hub answered with an error ({ $status }). Try again i
 msg-hub-answer-unreadable = The hub sent an answer this app does not understand: { $error }
 msg-api-unknown-code = That code is not right. Check it and try again.
 msg-api-too-many-attempts = Too many wrong codes or failed sign-ins from this network. Wait a few minutes and try again.
+msg-api-not-deleted = Your account could not be deleted just now; nothing was deleted. Try again later.
 msg-api-linking-paused = Someone has tried many wrong link codes on this hub, so linking devices is paused for everyone. Wait a few minutes and try again.
 msg-api-code-used = That code has already been used. Make a new one on your other device.
 msg-api-code-expired = That code is too old. Make a new one on your other device.

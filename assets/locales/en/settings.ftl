@@ -60,3 +60,16 @@ resident-devices-count =
         [one] 1 device can open their account.
        *[other] { $count } devices can open their account.
     }
+
+## Deleting the account (after "Your data").
+delete-account-title = Delete my account
+delete-account-text = Your account is deleted on the hub: your diary entries you shared, your sign-ups and tickets, your name and your devices. This device then forgets this profile, with its private entries. It cannot be undone, so download your data first if you want to keep it. This needs a network connection.
+delete-account-ideas = Your ideas and comments
+delete-account-remove = Remove them
+delete-account-remove-hint = They disappear from the project, with their supports.
+delete-account-anonymise = Keep them without my name
+delete-account-anonymise-hint = Others can still read and support them; nobody can tell they were yours.
+delete-account-button = Delete my account…
+delete-account-confirm = Delete your account for good? This cannot be undone.
+delete-account-yes = Yes, delete my account
+delete-account-deleting = Deleting…

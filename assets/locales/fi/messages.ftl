@@ -70,6 +70,7 @@ msg-hub-error-status = Palvelin vastasi virheellä ({ $status }). Yritä hetken 
 msg-hub-answer-unreadable = Palvelin lähetti vastauksen, jota sovellus ei ymmärrä: { $error }
 msg-api-unknown-code = Koodi ei ole oikein. Tarkista koodi ja yritä uudelleen.
 msg-api-too-many-attempts = Tästä verkosta on tullut liian monta väärää koodia tai epäonnistunutta kirjautumista. Odota muutama minuutti ja yritä uudelleen.
+msg-api-not-deleted = Tiliäsi ei voitu poistaa juuri nyt; mitään ei poistettu. Yritä myöhemmin uudelleen.
 msg-api-linking-paused = Tähän palveluun on kokeiltu monta väärää laitteen yhdistämiskoodia, joten laitteiden yhdistäminen on hetken tauolla kaikilta. Odota muutama minuutti ja yritä uudelleen.
 msg-api-code-used = Koodi on jo käytetty. Tee uusi koodi toisella laitteellasi.
 msg-api-code-expired = Koodi on liian vanha. Tee uusi koodi toisella laitteellasi.

@@ -60,3 +60,16 @@ resident-devices-count =
         [one] 1 laite voi avata hänen tilinsä.
        *[other] { $count } laitetta voi avata hänen tilinsä.
     }
+
+## Tilin poistaminen ("Omat tietosi" -kortin jälkeen).
+delete-account-title = Poista tilini
+delete-account-text = Tilisi poistetaan palvelusta: jakamasi päiväkirjamerkinnät, ilmoittautumisesi ja lippusi, nimesi ja laitteesi. Sen jälkeen tämä laite unohtaa tämän profiilin yksityisine merkintöineen. Poistoa ei voi perua, joten lataa tietosi ensin, jos haluat säilyttää ne. Tähän tarvitaan verkkoyhteys.
+delete-account-ideas = Ideasi ja kommenttisi
+delete-account-remove = Poista ne
+delete-account-remove-hint = Ne katoavat hankkeesta kannatuksineen.
+delete-account-anonymise = Säilytä ne ilman nimeäni
+delete-account-anonymise-hint = Muut voivat yhä lukea ja kannattaa niitä; kukaan ei voi tietää, että ne olivat sinun.
+delete-account-button = Poista tilini…
+delete-account-confirm = Poistetaanko tilisi lopullisesti? Tätä ei voi perua.
+delete-account-yes = Kyllä, poista tilini
+delete-account-deleting = Poistetaan…

@@ -70,6 +70,7 @@ msg-hub-error-status = Servern svarade med ett fel ({ $status }). Försök igen 
 msg-hub-answer-unreadable = Servern skickade ett svar som appen inte förstår: { $error }
 msg-api-unknown-code = Koden stämmer inte. Kontrollera den och försök igen.
 msg-api-too-many-attempts = För många felaktiga koder eller misslyckade inloggningar från det här nätverket. Vänta några minuter och försök igen.
+msg-api-not-deleted = Ditt konto kunde inte raderas just nu; ingenting raderades. Försök igen senare.
 msg-api-linking-paused = Någon har provat många felaktiga koder för att koppla enheter, så att koppla enheter är pausat för alla. Vänta några minuter och försök igen.
 msg-api-code-used = Koden har redan använts. Skapa en ny kod på din andra enhet.
 msg-api-code-expired = Koden är för gammal. Skapa en ny kod på din andra enhet.

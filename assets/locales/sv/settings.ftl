@@ -60,3 +60,16 @@ resident-devices-count =
         [one] 1 enhet kan öppna kontot.
        *[other] { $count } enheter kan öppna kontot.
     }
+
+## Radera kontot (efter "Dina uppgifter").
+delete-account-title = Radera mitt konto
+delete-account-text = Ditt konto raderas i tjänsten: dagboksanteckningar du delat, dina anmälningar och biljetter, ditt namn och dina enheter. Sedan glömmer den här enheten profilen, med dess privata anteckningar. Det går inte att ångra, så ladda ner dina uppgifter först om du vill behålla dem. Det här kräver nätverksanslutning.
+delete-account-ideas = Dina idéer och kommentarer
+delete-account-remove = Ta bort dem
+delete-account-remove-hint = De försvinner ur projektet, med sitt stöd.
+delete-account-anonymise = Behåll dem utan mitt namn
+delete-account-anonymise-hint = Andra kan fortfarande läsa och stödja dem; ingen kan se att de var dina.
+delete-account-button = Radera mitt konto…
+delete-account-confirm = Radera ditt konto för gott? Det går inte att ångra.
+delete-account-yes = Ja, radera mitt konto
+delete-account-deleting = Raderar…

@@ -580,6 +580,13 @@ impl Driver {
                 };
                 let _ = reply.send(result);
             }
+            Command::DeleteAccount {
+                contributions,
+                reply,
+            } => {
+                let result = self.delete_account(contributions, stream).await;
+                let _ = reply.send(result);
+            }
             Command::ListMembers { reply } => {
                 let result = match &self.identity {
                     Some(id) => hub_api::members(&id.hub_url, &id.join.token).await,

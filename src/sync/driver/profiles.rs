@@ -242,6 +242,21 @@ impl Driver {
         Ok(())
     }
 
+    /// Deletes the member's account at the hub and, once the hub has done it, this profile
+    /// from this device (its private entries too: the card says so, beside the download).
+    /// The hub must be reachable: nothing is deleted on the device before it answers.
+    pub(super) async fn delete_account(
+        &mut self,
+        contributions: Contributions,
+        stream: &mut Option<SplitStream<WebSocket>>,
+    ) -> Result<(), String> {
+        let (Some(identity), Some(profile)) = (&self.identity, self.profile_id) else {
+            return Err(words("msg-join-first", &[]));
+        };
+        hub_api::delete_account(&identity.hub_url, &identity.join.token, contributions).await?;
+        self.forget_profile(profile, stream).await
+    }
+
     /// Derives the key for a new profile's PIN, before anything is asked of the hub.
     pub(super) async fn new_profile_key(pin: &str) -> Result<(VaultKey, [u8; SALT_LEN]), String> {
         if !is_acceptable_pin(pin) {
