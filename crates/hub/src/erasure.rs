@@ -12,13 +12,16 @@
 //!    ([`kumppani_core::model::rewrite`]); every connection to the project closes, and the
 //!    next welcome names the new documents. A change stored to the old ones meanwhile (on
 //!    another node) makes the swap fail and it is done again with that change in.
+//!
+//! Step 1 lists the erasure as pending in the store; steps 2 and 3 clear it. A hub that
+//! fails or stops in between retries them, at its next start if need be.
 
 use crate::derivation;
 use crate::seats::{self, SeatsError};
 use crate::state::{AppState, HubEvent};
 use crate::store::{MemberRecord, Replacement, StoreError};
 use crate::tokens::random_bytes;
-use kumppani_core::ids::{DocId, ProjectId};
+use kumppani_core::ids::{DocId, MemberId, ProjectId};
 use kumppani_core::model::member::{anonymous_remainder, MemberDocError};
 use kumppani_core::model::rewrite::without_history;
 use kumppani_core::model::staff;
@@ -81,16 +84,17 @@ pub async fn delete_account(
             tracing::warn!(error = %e, %device, "could not tell other nodes of a revocation");
         }
     }
-    finish(state, member, project).await?;
+    finish(state, member.id, project).await?;
     tracing::info!(%project, member = %member.id, ?keep, "deleted an account");
     Ok(())
 }
 
 /// What follows the member's own data going: the rest of the project forgets them, then the
-/// shared documents lose their history. Safe to run again until it succeeds.
+/// shared documents lose their history. Safe to run again until it succeeds, which the
+/// store then records (a hub that stops before finishes it at its next start).
 pub async fn finish(
     state: &AppState,
-    member: &MemberRecord,
+    member: MemberId,
     project: ProjectId,
 ) -> Result<(), ErasureError> {
     // Check-ins and approvals are the organisers' writes, not derived: the hub removes them.
@@ -100,9 +104,8 @@ pub async fn finish(
         .await?
         .and_then(|p| p.staff_doc)
     {
-        let id = member.id;
         seats::write_as_hub(state, staff_doc, "hub: erasure", |d| {
-            staff::forget_member(d, id).map_err(|e| e.to_string())
+            staff::forget_member(d, member).map_err(|e| e.to_string())
         })
         .await?;
     }
@@ -110,7 +113,43 @@ pub async fn finish(
     derivation::rederive_project(state, project).await?;
     rewrite_project_docs(state, project).await?;
     state.store.forget_freed().await;
+    state.store.erasure_finished(member).await?;
     Ok(())
+}
+
+/// Finishes the erasures a stopped hub left halfway; run at startup. One that fails again
+/// is retried in the background.
+pub async fn finish_pending(state: &AppState) -> Result<(), StoreError> {
+    for (project, member) in state.store.pending_erasures().await? {
+        match finish(state, member, project).await {
+            Ok(()) => tracing::info!(%project, %member, "finished an account deletion cut short"),
+            Err(e) => {
+                tracing::error!(error = %e, %project, "could not finish an account deletion; retrying");
+                retry_in_background(state.clone(), member, project);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs [`finish`] again, backing off, until it succeeds: the member cannot ask again.
+pub fn retry_in_background(state: AppState, member: MemberId, project: ProjectId) {
+    tokio::spawn(async move {
+        let mut wait = std::time::Duration::from_secs(5);
+        loop {
+            tokio::time::sleep(wait).await;
+            match finish(&state, member, project).await {
+                Ok(()) => {
+                    tracing::info!(%project, "finished an account deletion after retrying");
+                    return;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, %project, "still could not finish an account deletion")
+                }
+            }
+            wait = (wait * 2).min(std::time::Duration::from_secs(300));
+        }
+    });
 }
 
 /// Replaces the project and staff documents with copies of their current state alone.

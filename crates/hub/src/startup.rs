@@ -62,6 +62,9 @@ impl Application {
         if let Err(e) = crate::derivation::rederive_all(&state).await {
             tracing::error!(error = %e, "could not rederive ideas and shared entries at startup");
         }
+        if let Err(e) = crate::erasure::finish_pending(&state).await {
+            tracing::error!(error = %e, "could not read the account deletions to finish");
+        }
         Ok(Self {
             listener,
             addr,

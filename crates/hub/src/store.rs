@@ -384,7 +384,8 @@ pub trait HubStore: Send + Sync + 'static {
     async fn revoke_device(&self, id: DeviceId, now: i64) -> Result<(), StoreError>;
 
     /// Erases a member in one transaction: their devices (tokens), codes, sign-up receipts
-    /// and sync states go, and their member document with its snapshot and chunks. With a
+    /// and sync states go, and their member document with its snapshot and chunks; the
+    /// erasure is listed as pending ([`Self::pending_erasures`]) until the rest is done. With a
     /// `remainder` (their ideas and comments kept without a name), the member stays as a
     /// nameless record whose document is the remainder; without one, the member goes too.
     /// Returns the devices that were not revoked, whose connections must close.
@@ -393,6 +394,13 @@ pub trait HubStore: Send + Sync + 'static {
         member: MemberId,
         remainder: Option<(DocId, &[u8])>,
     ) -> Result<Vec<DeviceId>, StoreError>;
+
+    /// Account deletions whose first step ([`Self::erase_member`]) is done and the rest
+    /// not yet: (project, member).
+    async fn pending_erasures(&self) -> Result<Vec<(ProjectId, MemberId)>, StoreError>;
+
+    /// The rest of the member's account deletion is done.
+    async fn erasure_finished(&self, member: MemberId) -> Result<(), StoreError>;
 
     /// Swaps a project's project and staff documents for the replacements (the new ids in
     /// the project, the old documents deleted with their chunks and sync states), in one

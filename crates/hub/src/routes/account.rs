@@ -3,7 +3,7 @@
 
 use super::devices::authenticate;
 use super::guessing::ClientAddr;
-use crate::erasure::{delete_account, finish, ErasureError};
+use crate::erasure::{delete_account, retry_in_background, ErasureError};
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
 use crate::store::MemberRecord;
@@ -12,7 +12,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
 use kumppani_core::api::DeleteAccountRequest;
-use std::time::Duration;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/account/delete", post(delete))
@@ -31,7 +30,7 @@ async fn delete(
         // left (rederiving, rewriting the shared documents) is retried here until it is done.
         Err(e) if erased(&state, &who.member).await => {
             tracing::error!(error = %e, project = %who.member.project, "an account was deleted but the project's documents are not rewritten yet; retrying");
-            tokio::spawn(finish_later(state.clone(), who.member));
+            retry_in_background(state.clone(), who.member.id, who.member.project);
             Ok(StatusCode::NO_CONTENT)
         }
         Err(ErasureError::Store(e)) => Err(ApiError::Store(e)),
@@ -48,23 +47,5 @@ async fn erased(state: &AppState, member: &MemberRecord) -> bool {
         Ok(None) => true,
         Ok(Some(m)) => m.is_erased(),
         Err(_) => false,
-    }
-}
-
-async fn finish_later(state: AppState, member: MemberRecord) {
-    let project = member.project;
-    let mut wait = Duration::from_secs(5);
-    loop {
-        tokio::time::sleep(wait).await;
-        match finish(&state, &member, project).await {
-            Ok(()) => {
-                tracing::info!(%project, "rewrote the project's documents after an account deletion");
-                return;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, %project, "still could not rewrite the project's documents")
-            }
-        }
-        wait = (wait * 2).min(Duration::from_secs(300));
     }
 }

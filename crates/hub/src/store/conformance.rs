@@ -681,6 +681,12 @@ pub async fn erasing_a_member_leaves_nothing_of_them<S: HubStore + ?Sized>(store
     assert!(store.devices_of_member(b.id).await.unwrap().is_empty());
     // Erasing someone unknown (twice, say) changes nothing.
     assert!(store.erase_member(a.id, None).await.unwrap().is_empty());
+    // Both wait for the rest of their erasure until it is said to be done.
+    let mut pending = vec![(p, a.id), (p, b.id)];
+    pending.sort_by_key(|(_, m)| m.to_string());
+    assert_eq!(store.pending_erasures().await.unwrap(), pending);
+    store.erasure_finished(a.id).await.unwrap();
+    assert_eq!(store.pending_erasures().await.unwrap(), [(p, b.id)]);
 }
 
 /// A project's documents are swapped for replacements, unless one was appended to since

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_events.sql"),
     include_str!("../../migrations/sqlite/0003_audit.sql"),
     include_str!("../../migrations/sqlite/0004_token_rotation.sql"),
+    include_str!("../../migrations/sqlite/0005_pending_erasures.sql"),
 ];
 
 /// The schema version a migrated database has: a backup from a newer hub is refused.
@@ -418,6 +419,14 @@ impl HubStore for SqliteStore {
             sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
         }
         delete_doc(&mut tx, &old_doc).await?;
+        sqlx::query(
+            "INSERT INTO pending_erasures (member_id, project_id) VALUES (?, ?)
+             ON CONFLICT (member_id) DO NOTHING",
+        )
+        .bind(&id)
+        .bind(&project)
+        .execute(&mut *tx)
+        .await?;
         match remainder {
             Some((doc, snapshot)) => {
                 insert_doc(&mut tx, doc, DocKind::Member, &project, Some(&id), snapshot).await?;
@@ -436,6 +445,24 @@ impl HubStore for SqliteStore {
         }
         tx.commit().await?;
         open.iter().map(|d| parse_id(d)).collect()
+    }
+
+    async fn pending_erasures(&self) -> Result<Vec<(ProjectId, MemberId)>, StoreError> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT project_id, member_id FROM pending_erasures ORDER BY member_id")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|(p, m)| Ok((parse_id(p)?, parse_id(m)?)))
+            .collect()
+    }
+
+    async fn erasure_finished(&self, member: MemberId) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM pending_erasures WHERE member_id = ?")
+            .bind(member.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn replace_project_docs(

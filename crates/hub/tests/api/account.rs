@@ -4,7 +4,7 @@
 //! nothing of them left but what they chose to keep without their name.
 
 use crate::events::{draft as event_draft, publish};
-use crate::helpers::{spawn_app, Device, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, Device, TestApp};
 use automerge::AutoCommit;
 use kumppani_core::api::JoinResponse;
 use kumppani_core::derive::ideas::published_idea_id;
@@ -16,6 +16,8 @@ use kumppani_core::model::{project, staff, EntryDraft, Mood};
 use kumppani_core::time::Timestamp;
 use kumppani_hub::clock::now_ms;
 use kumppani_hub::config::SQLITE_FILE;
+use kumppani_hub::store::sqlite::SqliteStore;
+use kumppani_hub::store::HubStore;
 use kumppani_hub::tokens::random_bytes;
 
 const NAME: &str = "Aino Poistuva-Virtanen";
@@ -346,4 +348,36 @@ async fn deleting_needs_a_signed_in_device_and_a_choice() {
     assert_eq!(delete(&app, "not-a-token", "remove").await.status(), 401);
     assert_eq!(delete(&app, &aino.token, "everything").await.status(), 400);
     assert!(app.store.member(aino.member_id).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn a_deletion_cut_short_is_finished_at_the_next_start() {
+    let s = story().await;
+    let project = s.app.project.clone();
+    let data = s.app.stop().await;
+    // The hub stopped right after its first step: the member's own data went, the
+    // project's documents still hold her in their history.
+    {
+        let store = SqliteStore::open(&data.path().join(SQLITE_FILE))
+            .await
+            .unwrap();
+        store.erase_member(s.aino.member_id, None).await.unwrap();
+        assert_eq!(store.pending_erasures().await.unwrap().len(), 1);
+        store.close().await;
+    }
+    let app = spawn_app_with(data, Some(project.clone()), |_| {}).await;
+    assert!(app.store.pending_erasures().await.unwrap().is_empty());
+    let record = app.store.project(project.id).await.unwrap().unwrap();
+    let (project_doc, staff_doc) = (record.project_doc.unwrap(), record.staff_doc.unwrap());
+    assert_ne!(project_doc, s.org.project_doc);
+    for doc in [project_doc, staff_doc] {
+        let text = history(&mut stored(&app, doc).await);
+        for word in [NAME, IDEA, COMMENT, DIARY] {
+            assert!(!text.contains(word), "{word:?} is still in document {doc}");
+        }
+    }
+    assert_eq!(
+        staff::roster(&stored(&app, staff_doc).await, s.event)[0].member,
+        s.eero.member_id
+    );
 }
