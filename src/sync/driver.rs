@@ -200,6 +200,8 @@ struct Driver {
     token_tried: Option<Timestamp>,
     /// Documents that just synced, for edits waiting on them (see `replaced.rs`).
     in_sync_now: Vec<DocId>,
+    /// The welcome just received, for documents the hub replaced (see `replaced.rs`).
+    welcomed_now: Option<kumppani_core::wire::Welcome>,
 }
 
 impl Driver {
@@ -227,6 +229,7 @@ impl Driver {
             entries_dirty: true,
             token_tried: None,
             in_sync_now: Vec::new(),
+            welcomed_now: None,
         }
     }
 
@@ -409,7 +412,14 @@ impl Driver {
             // Changes that could not be saved must not be acknowledged: start over from the store.
             self.reload_from_store(stream).await;
         }
-        // Here, not in `execute`: a replay is an edit, and an edit is executed.
+        // Here, not in `execute`: a replay is an edit, and an edit is executed; and
+        // `execute` is part of every edit's future, so what it awaits is paid for per edit
+        // in the web app's size.
+        if let Some(welcome) = self.welcomed_now.take() {
+            if let Err(e) = self.follow_replaced_docs(&welcome).await {
+                self.set_problem(Some(e.advice()));
+            }
+        }
         for doc in std::mem::take(&mut self.in_sync_now) {
             if let Err(e) = self.carry_over_into(doc, stream).await {
                 self.set_problem(Some(e));
@@ -447,7 +457,7 @@ impl Driver {
                     // redialled within half a second, over and over.
                     self.connection = Connection::Connected;
                     self.set_problem(None);
-                    self.follow_replaced_docs(&welcome).await?;
+                    self.welcomed_now = Some(welcome);
                 }
                 SessionEvent::DocChanged(_) => self.entries_dirty = true,
                 SessionEvent::InSync(doc) => {

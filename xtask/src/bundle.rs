@@ -12,7 +12,7 @@ pub const TARGET_BROTLI: u64 = 700_000;
 
 /// The test fails above this. It sits just over today's build so that growth is a decision
 /// (raise it in the same commit and say why), while the size is cut down to the target.
-pub const BUDGET_BROTLI: u64 = 888_000;
+pub const BUDGET_BROTLI: u64 = 904_000;
 
 /// The shell: what a phone downloads to start the app. Icons are already compressed.
 const SHELL: &[&str] = &["html", "js", "wasm", "css", "webmanifest"];

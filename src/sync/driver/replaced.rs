@@ -20,8 +20,9 @@ const CARRY_KEY: &str = "carry_over";
 pub(super) struct Carry {
     old: DocId,
     new: DocId,
-    /// The old document's heads the hub had: what came after is this device's own.
-    since: Vec<[u8; 32]>,
+    /// The old document's heads the hub had, 32 bytes each: what came after is this
+    /// device's own. (Bytes, not arrays: serde's code for `[u8; 32]` is large in wasm.)
+    since: Vec<u8>,
 }
 
 impl Driver {
@@ -62,7 +63,7 @@ impl Driver {
                 carries.push(Carry {
                     old,
                     new,
-                    since: gone.since.iter().map(|h| h.0).collect(),
+                    since: gone.since.iter().flat_map(|h| h.0).collect(),
                 });
             }
         }
@@ -105,8 +106,8 @@ impl Driver {
                 .map_err(|e| words("msg-data-unreadable", &[("error", e.to_string().into())]))?;
             let since: Vec<automerge::ChangeHash> = carry
                 .since
-                .iter()
-                .map(|h| automerge::ChangeHash(*h))
+                .chunks_exact(32)
+                .filter_map(|h| automerge::ChangeHash::try_from(h).ok())
                 .collect();
             // The heads come from this copy's own sync state; without them there is no
             // telling which edits the hub lacked, and replaying all would double lists.
