@@ -243,3 +243,69 @@ async fn postgres_seats_derived_on_two_nodes_at_once_are_never_given_twice() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn postgres_an_account_deleted_on_one_node_is_gone_from_the_other() {
+    use crate::helpers::{expect_error_and_close, next_frame, send_frame};
+    use kumppani_core::wire::{ErrorCode, Frame};
+    let Some(db) = TestDb::create().await else {
+        return;
+    };
+    let url = db.url.clone();
+    db.run(async move {
+        let (a, b) = two_nodes(&url).await;
+        let org_joined = b.joined_organiser("Olli Organisoija").await;
+        let res_joined = a.joined("Poistuva Pirjo").await;
+        // Node B holds the project document in memory: the organiser syncs it there.
+        let mut org = Device::connect(&b, &org_joined).await;
+        org.sync_doc(org_joined.project_doc).await;
+        org.close().await;
+        let mut watching = b.authed_socket(&org_joined.token).await;
+
+        let res = a
+            .http
+            .post(format!("{}/api/account/delete", a.base))
+            .bearer_auth(&res_joined.token)
+            .json(&serde_json::json!({ "contributions": "remove" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204);
+
+        // B closes its connection to the project, and welcomes it back to the new documents.
+        expect_error_and_close(&mut watching, ErrorCode::Unavailable).await;
+        let mut again = b.socket_sending_auth(&org_joined.token).await;
+        let Some(Frame::Welcome(welcome)) = next_frame(&mut again).await else {
+            panic!("no welcome");
+        };
+        assert!(welcome
+            .docs
+            .iter()
+            .all(|(d, _)| *d != org_joined.project_doc));
+        // The old document is served by neither node from memory or the store.
+        let message = {
+            let mut doc = kumppani_core::model::new_document(kumppani_core::wire::DocKind::Project);
+            let mut peer = kumppani_core::docsync::PeerSync::new();
+            peer.poll_message(&mut doc).unwrap()
+        };
+        send_frame(
+            &mut again,
+            &Frame::Sync {
+                doc: org_joined.project_doc,
+                message,
+            },
+        )
+        .await;
+        assert_eq!(
+            next_frame(&mut again).await,
+            Some(Frame::Unavailable {
+                doc: org_joined.project_doc
+            })
+        );
+        drop(again);
+        for node in [a, b] {
+            node.stop().await;
+        }
+    })
+    .await;
+}
