@@ -79,16 +79,17 @@ impl ClientSession {
         );
     }
 
-    /// Stops syncing a document the hub replaced. Answers it with the changes this device
-    /// made that the hub never acknowledged (after the shared heads), for a carry-over.
-    pub fn remove_doc(&mut self, id: &DocId) -> Option<Unacknowledged> {
-        let mut t = self.docs.remove(id)?;
+    /// What of a document the hub has not acknowledged: the heads it is known to have,
+    /// and how many changes of this device came after them (for a replay elsewhere).
+    pub fn unacknowledged(&mut self, id: &DocId) -> Option<(Vec<automerge::ChangeHash>, usize)> {
+        let t = self.docs.get_mut(id)?;
         let pending = t.peer.pending(&mut t.doc);
-        Some(Unacknowledged {
-            since: t.peer.shared_heads().to_vec(),
-            pending,
-            doc: t.doc,
-        })
+        Some((t.peer.shared_heads().to_vec(), pending))
+    }
+
+    /// Stops syncing a document (the hub replaced it).
+    pub fn remove_doc(&mut self, id: &DocId) -> bool {
+        self.docs.remove(id).is_some()
     }
 
     pub fn doc(&self, id: &DocId) -> Option<&AutoCommit> {
@@ -284,15 +285,6 @@ impl ClientSession {
         };
         out.close = Some(reason);
     }
-}
-
-/// A document the session stopped syncing, with what the hub does not have of it.
-pub struct Unacknowledged {
-    pub doc: AutoCommit,
-    /// The heads the hub was known to have.
-    pub since: Vec<automerge::ChangeHash>,
-    /// How many changes came after them (this device's, never acknowledged).
-    pub pending: usize,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -55,20 +55,25 @@ impl Driver {
             return Ok(());
         }
         let mut carries = self.carries().await;
-        for (old, new) in replaced {
-            let Some(gone) = self.session.as_mut().and_then(|s| s.remove_doc(&old)) else {
+        for &(old, new) in &replaced {
+            // Replaced again before an earlier replay was done: it waits for the newest.
+            for c in carries.iter_mut().filter(|c| c.new == old) {
+                c.new = new;
+            }
+            let Some((since, pending)) = self.session.as_mut().and_then(|s| s.unacknowledged(&old))
+            else {
                 continue;
             };
-            if gone.pending > 0 {
+            if pending > 0 && !carries.iter().any(|c| c.old == old) {
                 carries.push(Carry {
                     old,
                     new,
-                    since: gone.since.iter().flat_map(|h| h.0).collect(),
+                    since: since.iter().flat_map(|h| h.0).collect(),
                 });
             }
         }
-        // The list first, then the identity: a restart between them opens the old
-        // documents again and is welcomed to the new ones once more.
+        // The list first, then the identity, and only then the session lets the old
+        // documents go: if a write fails (a full device), the next welcome does all again.
         self.store()
             .put_meta(CARRY_KEY, &serde_json::to_vec(&carries).unwrap_or_default())
             .await?;
@@ -76,6 +81,11 @@ impl Driver {
         self.store().put_meta(IDENTITY_KEY, &bytes).await?;
         self.identity = Some(next);
         self.entries_dirty = true;
+        if let Some(session) = self.session.as_mut() {
+            for (old, _) in &replaced {
+                session.remove_doc(old);
+            }
+        }
         for old in documents_replaced(&identity, self.identity.as_ref()) {
             if !carries.iter().any(|c| c.old == old) {
                 self.forget_doc(old).await?;
