@@ -36,8 +36,9 @@ fn copy_map(
     dst: &ObjId,
 ) -> Result<(), AutomergeError> {
     for key in from.keys(src).collect::<Vec<_>>() {
+        // Conflicting values come losers first, the winner last (as `get` picks it).
         let values = from.get_all(src, key.as_str())?;
-        let Some((winner, winner_id)) = values.first().cloned() else {
+        let Some((winner, winner_id)) = values.last().cloned() else {
             continue;
         };
         match winner {
@@ -49,9 +50,20 @@ fn copy_map(
                     Some((Value::Object(ObjType::Map), id)) => id,
                     _ => to.put_object(dst, key.as_str(), ObjType::Map)?,
                 };
-                for (value, id) in values.iter().rev() {
+                for (value, id) in &values {
                     if matches!(value, Value::Object(ObjType::Map)) {
                         copy_map(from, id, to, &target)?;
+                    }
+                }
+            }
+            Value::Object(ObjType::List) => {
+                // Conflicting lists (two organisers' first answers to one idea, offline)
+                // are read one after the other, the winner's first: so they are joined.
+                let target = to.put_object(dst, key.as_str(), ObjType::List)?;
+                for (value, id) in values.iter().rev() {
+                    if matches!(value, Value::Object(ObjType::List)) {
+                        let at = to.length(&target);
+                        append_items(from, id, 0, to, &target, at)?;
                     }
                 }
             }
@@ -75,19 +87,7 @@ fn copy_object(
     match kind {
         ObjType::Map | ObjType::Table => copy_map(from, src, to, dst),
         ObjType::Text => to.splice_text(dst, 0, 0, &from.text(src)?),
-        ObjType::List => {
-            for index in 0..from.length(src) {
-                match from.get(src, index)? {
-                    Some((Value::Object(kind), id)) => {
-                        let target = to.insert_object(dst, index, kind)?;
-                        copy_object(from, &id, kind, to, &target)?;
-                    }
-                    Some((Value::Scalar(s), _)) => to.insert(dst, index, s.into_owned())?,
-                    None => {}
-                }
-            }
-            Ok(())
-        }
+        ObjType::List => append_items(from, src, 0, to, dst, 0),
     }
 }
 
@@ -142,9 +142,12 @@ fn replay_map(
                 let prior = prior
                     .and_then(|(v, pid)| matches!(v, Value::Object(ObjType::Map)).then_some(pid));
                 // The replacement's map at the key, or a new one: a map made offline joins
-                // one the replacement has rather than hiding it.
+                // one the replacement has rather than hiding it. A map that was there before
+                // and that the replacement no longer has was removed by the hub (an erased
+                // member's check-in): it stays removed.
                 let target = match into.get(dst, key.as_str()) {
                     Ok(Some((Value::Object(ObjType::Map), t))) => t,
+                    _ if prior.is_some() => continue,
                     _ => match into.put_object(dst, key.as_str(), ObjType::Map) {
                         Ok(t) => t,
                         Err(_) => continue,
@@ -160,11 +163,23 @@ fn replay_map(
                 let from = before.length(&pid);
                 match into.get(dst, key.as_str()) {
                     Ok(Some((Value::Object(ObjType::List), target))) => {
-                        append_items(old, &id, from, into, &target)
+                        let at = into.length(&target);
+                        append_items(old, &id, from, into, &target, at)
                     }
                     _ => continue,
                 }
             }
+            // A list made offline where the replacement has one (another organiser's first
+            // answer to the same idea): its items join that list rather than hide it.
+            (Value::Object(ObjType::List), None) => match into.get(dst, key.as_str()) {
+                Ok(Some((Value::Object(ObjType::List), target))) => {
+                    let at = into.length(&target);
+                    append_items(old, &id, 0, into, &target, at)
+                }
+                _ => into
+                    .put_object(dst, key.as_str(), ObjType::List)
+                    .and_then(|target| append_items(old, &id, 0, into, &target, 0)),
+            },
             // Unchanged text or other objects are left as the replacement has them.
             (Value::Object(_), Some((Value::Object(_), pid))) if pid == id => continue,
             // A list or text put anew: copied whole.
@@ -188,23 +203,27 @@ fn replay_map(
     }
 }
 
+/// Copies the items of the list `src` from index `from` on to the end of `dst`, which
+/// starts at length `at` (given, so that the copy does not ask the list each time).
 fn append_items(
     old: &AutoCommit,
     src: &ObjId,
     from: usize,
     into: &mut AutoCommit,
     dst: &ObjId,
+    at: usize,
 ) -> Result<(), AutomergeError> {
+    let mut at = at;
     for index in from..old.length(src) {
-        let at = into.length(dst);
         match old.get(src, index)? {
             Some((Value::Object(kind), id)) => {
                 let target = into.insert_object(dst, at, kind)?;
                 copy_object(old, &id, kind, into, &target)?;
             }
             Some((Value::Scalar(s), _)) => into.insert(dst, at, s.into_owned())?,
-            None => {}
+            None => continue,
         }
+        at += 1;
     }
     Ok(())
 }
@@ -367,5 +386,80 @@ mod tests {
         // And the hub takes the replayed change in as an ordinary one.
         rewritten.merge(&mut replacement).unwrap();
         assert_eq!(rewritten.get_heads(), replacement.get_heads());
+    }
+
+    #[test]
+    fn a_conflict_keeps_the_value_readers_show_and_conflicting_lists_join() {
+        let base = new_document(DocKind::Staff);
+        let mut a = base.clone().with_actor(ActorId::from([1u8; 16]));
+        let mut b = base.clone().with_actor(ActorId::from([2u8; 16]));
+        for (doc, place, step) in [
+            (&mut a, "Kirjasto", "otettu"),
+            (&mut b, "Koulu", "hyväksytty"),
+        ] {
+            doc.put(&ROOT, "place", place).unwrap();
+            let answers = super::super::get_map(doc, &ROOT, "answers").unwrap();
+            let list = doc.put_object(&answers, "i1", ObjType::List).unwrap();
+            doc.insert(&list, 0, step).unwrap();
+            doc.commit();
+        }
+        a.merge(&mut b).unwrap();
+        let shown = a.get(&ROOT, "place").unwrap().unwrap().0.to_string();
+
+        let copy = without_history(&a, DocKind::Staff, [9; 16]).unwrap();
+        assert_eq!(
+            copy.get(&ROOT, "place").unwrap().unwrap().0.to_string(),
+            shown
+        );
+        let answers = super::super::get_map(&copy, &ROOT, "answers").unwrap();
+        let list = match copy.get(&answers, "i1").unwrap() {
+            Some((Value::Object(ObjType::List), id)) => id,
+            other => panic!("no answers list: {other:?}"),
+        };
+        assert_eq!(copy.length(&list), 2, "both organisers' answers are kept");
+    }
+
+    #[test]
+    fn a_replay_neither_brings_back_what_the_hub_removed_nor_hides_a_list() {
+        let mut hub = new_document(DocKind::Staff).with_actor(ActorId::from([1u8; 16]));
+        let checkins = super::super::get_map(&hub, &ROOT, "checkins").unwrap();
+        let event = hub.put_object(&checkins, "e1", ObjType::Map).unwrap();
+        let erased = hub.put_object(&event, "m1", ObjType::Map).unwrap();
+        hub.put(&erased, "at", 5i64).unwrap();
+        hub.commit();
+        let mut tablet = hub.fork().with_actor(ActorId::from([2u8; 16]));
+        let since = tablet.get_heads();
+        // Offline: the tablet answers idea i1 first, and checks m2 in.
+        let answers = super::super::get_map(&tablet, &ROOT, "answers").unwrap();
+        let list = tablet.put_object(&answers, "i1", ObjType::List).unwrap();
+        tablet.insert(&list, 0, "tablet").unwrap();
+        let event_t = super::super::get_map(&tablet, &checkins, "e1").unwrap();
+        let m2 = tablet.put_object(&event_t, "m2", ObjType::Map).unwrap();
+        tablet.put(&m2, "at", 6i64).unwrap();
+        tablet.commit();
+        // The hub: m1 erased, and another organiser answered i1 first.
+        hub.delete(&event, "m1").unwrap();
+        let answers_h = super::super::get_map(&hub, &ROOT, "answers").unwrap();
+        let list_h = hub.put_object(&answers_h, "i1", ObjType::List).unwrap();
+        hub.insert(&list_h, 0, "office").unwrap();
+        hub.commit();
+        let mut replacement = without_history(&hub, DocKind::Staff, [9; 16]).unwrap();
+
+        carry_over(&mut tablet, &since, &mut replacement);
+        replacement.commit();
+        let checkins = super::super::get_map(&replacement, &ROOT, "checkins").unwrap();
+        let event = super::super::get_map(&replacement, &checkins, "e1").unwrap();
+        let mut keys: Vec<_> = replacement.keys(&event).collect();
+        keys.sort();
+        assert_eq!(keys, ["m2"], "m1 stays removed; m2 is checked in");
+        let answers = super::super::get_map(&replacement, &ROOT, "answers").unwrap();
+        let list = match replacement.get(&answers, "i1").unwrap() {
+            Some((Value::Object(ObjType::List), id)) => id,
+            other => panic!("no answers list: {other:?}"),
+        };
+        let items: Vec<String> = (0..replacement.length(&list))
+            .map(|i| replacement.get(&list, i).unwrap().unwrap().0.to_string())
+            .collect();
+        assert_eq!(items, ["\"office\"", "\"tablet\""]);
     }
 }
