@@ -15,6 +15,7 @@ pub fn Settings() -> Element {
     let state = use_app_state();
     let commands = use_commands();
     let profile = state.read().profile.clone();
+    let is_organiser = profile.as_ref().is_some_and(|p| p.role == Role::Organiser);
 
     rsx! {
         section { class: "card",
@@ -61,6 +62,9 @@ pub fn Settings() -> Element {
             }
         }
         PersonalDataCard {}
-        DeleteAccountCard {}
+        // An organiser's name is on answers in the project's record: the hub refuses.
+        if !is_organiser {
+            DeleteAccountCard {}
+        }
     }
 }

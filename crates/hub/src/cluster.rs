@@ -33,6 +33,7 @@ pub async fn listen(state: &AppState) -> Result<bool, crate::store::StoreError> 
                         if let Some(guard) = state.docs.lock_if_cached(doc).await {
                             guard.poison();
                         }
+                        state.member_inputs.forget_doc(doc);
                     }
                     state.publish(HubEvent::ProjectDocsReplaced(project));
                 }

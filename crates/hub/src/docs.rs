@@ -48,6 +48,10 @@ pub enum DocError {
     /// Storing the change would take the document past its size limit; nothing was stored.
     #[error("the document would grow to {would} bytes on the hub; its limit is {limit}")]
     TooLarge { would: u64, limit: u64 },
+    /// The store holds nothing for the document: it was deleted (an erasure replaced it).
+    /// Every document is created with a snapshot, so empty means gone, never new.
+    #[error("the document is gone from the hub")]
+    Gone,
 }
 
 impl From<AutomergeError> for DocError {
@@ -176,7 +180,19 @@ impl DocCache {
             if !self.is_current(id, &slot) {
                 continue;
             }
-            let loaded = store.load_doc_since(id, 0).await.map_err(DocError::from);
+            let loaded = store
+                .load_doc_since(id, 0)
+                .await
+                .map_err(DocError::from)
+                .and_then(|since| {
+                    // Serving it as empty would tell a device the hub lost everything, and
+                    // the device would offer its whole copy back, erased data and all.
+                    if since.snapshot.is_none() && since.chunks.is_empty() {
+                        Err(DocError::Gone)
+                    } else {
+                        Ok(since)
+                    }
+                });
             match loaded.and_then(|since| {
                 let mut doc = AutoCommit::new();
                 apply(&mut doc, &since)?;

@@ -42,6 +42,10 @@ pub enum ErasureError {
     Rewrite(#[from] automerge::AutomergeError),
     #[error("the project's documents kept changing while being rewritten; try again")]
     Busy,
+    /// The member's own data is gone (the first step committed); the rest failed and is
+    /// retried, at the next start if need be.
+    #[error("the member's data is deleted, but not yet the rest: {0}")]
+    Unfinished(Box<ErasureError>),
 }
 
 impl From<crate::docs::DocError> for ErasureError {
@@ -58,10 +62,12 @@ pub async fn delete_account(
     keep: Contributions,
 ) -> Result<(), ErasureError> {
     let project = member.project;
+    // Held across the first step: no change of the member's can be stored meanwhile (it
+    // would land in a document that is gone), and the copy in memory goes with it.
+    let guard = state.derivation_doc(member.member_doc).await?;
     let remainder = match keep {
         Contributions::Remove => None,
         Contributions::Anonymise => {
-            let guard = state.derivation_doc(member.member_doc).await?;
             let doc = anonymous_remainder(&guard, random_bytes())?.save();
             Some((DocId::from_bytes(random_bytes()), doc))
         }
@@ -73,18 +79,25 @@ pub async fn delete_account(
             remainder.as_ref().map(|(id, doc)| (*id, doc.as_slice())),
         )
         .await?;
-    // The cached copy and what the derivations read of it held the member's words too.
-    if let Some(guard) = state.docs.lock_if_cached(member.member_doc).await {
-        guard.poison();
-    }
+    guard.poison();
+    // What the derivations read of it held the member's words too; other nodes drop both.
     state.member_inputs.forget_doc(member.member_doc);
+    if let Err(e) = state
+        .store
+        .announce_replaced(project, &[member.member_doc])
+        .await
+    {
+        tracing::warn!(error = %e, %project, "could not tell other nodes of an erased document");
+    }
     for device in open {
         state.publish(HubEvent::DeviceRevoked(device));
         if let Err(e) = state.store.announce_revoked(device).await {
             tracing::warn!(error = %e, %device, "could not tell other nodes of a revocation");
         }
     }
-    finish(state, member.id, project).await?;
+    finish(state, member.id, project)
+        .await
+        .map_err(|e| ErasureError::Unfinished(Box::new(e)))?;
     tracing::info!(%project, member = %member.id, ?keep, "deleted an account");
     Ok(())
 }
@@ -97,21 +110,9 @@ pub async fn finish(
     member: MemberId,
     project: ProjectId,
 ) -> Result<(), ErasureError> {
-    // Check-ins and approvals are the organisers' writes, not derived: the hub removes them.
-    if let Some(staff_doc) = state
-        .store
-        .project(project)
-        .await?
-        .and_then(|p| p.staff_doc)
-    {
-        seats::write_as_hub(state, staff_doc, "hub: erasure", |d| {
-            staff::forget_member(d, member).map_err(|e| e.to_string())
-        })
-        .await?;
-    }
     seats::rederive_project(state, project, false).await?;
     derivation::rederive_project(state, project).await?;
-    rewrite_project_docs(state, project).await?;
+    rewrite_project_docs(state, project, Some(member)).await?;
     state.store.forget_freed().await;
     state.store.erasure_finished(member).await?;
     Ok(())
@@ -153,9 +154,13 @@ pub fn retry_in_background(state: AppState, member: MemberId, project: ProjectId
 }
 
 /// Replaces the project and staff documents with copies of their current state alone.
+/// With `forget`, the staff document first forgets that member's check-ins and approvals
+/// (organisers' writes, not derived), under the same lock, so that none synced meanwhile
+/// is carried into the copy.
 pub async fn rewrite_project_docs(
     state: &AppState,
     project: ProjectId,
+    forget: Option<MemberId>,
 ) -> Result<(), ErasureError> {
     for _ in 0..5 {
         let _serial = state.derivation_lock(project).await?;
@@ -165,6 +170,12 @@ pub async fn rewrite_project_docs(
         let (Some(project_id), Some(staff_id)) = (record.project_doc, record.staff_doc) else {
             return Ok(());
         };
+        if let Some(member) = forget {
+            seats::write_as_hub(state, staff_id, "hub: erasure", |d| {
+                staff::forget_member(d, member).map_err(|e| e.to_string())
+            })
+            .await?;
+        }
         let project_doc = state.derivation_doc(project_id).await?;
         let staff_doc = state.derivation_doc(staff_id).await?;
         let replace = |old: DocId, seq: u64, doc: &automerge::AutoCommit, kind: DocKind| {

@@ -6,7 +6,7 @@ use super::guessing::ClientAddr;
 use crate::erasure::{delete_account, retry_in_background, ErasureError};
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
-use crate::store::MemberRecord;
+use crate::store::Role;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -24,11 +24,15 @@ async fn delete(
     ApiJson(req): ApiJson<DeleteAccountRequest>,
 ) -> Result<StatusCode, ApiError> {
     let who = authenticate(&state, &headers, from).await?;
+    if who.member.role == Role::Organiser {
+        // Their names are on answers and decisions in the project's record.
+        return Err(ApiError::OrganiserAccount);
+    }
     match delete_account(&state, &who.member, req.contributions).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         // The member and their devices are gone, so the device cannot ask again: what is
         // left (rederiving, rewriting the shared documents) is retried here until it is done.
-        Err(e) if erased(&state, &who.member).await => {
+        Err(ErasureError::Unfinished(e)) => {
             tracing::error!(error = %e, project = %who.member.project, "an account was deleted but the project's documents are not rewritten yet; retrying");
             retry_in_background(state.clone(), who.member.id, who.member.project);
             Ok(StatusCode::NO_CONTENT)
@@ -38,14 +42,5 @@ async fn delete(
             tracing::error!(error = %e, member = %who.member.id, "could not delete an account");
             Err(ApiError::NotDeleted)
         }
-    }
-}
-
-/// Whether the member's own data is gone (the first step of an erasure committed).
-async fn erased(state: &AppState, member: &MemberRecord) -> bool {
-    match state.store.member(member.id).await {
-        Ok(None) => true,
-        Ok(Some(m)) => m.is_erased(),
-        Err(_) => false,
     }
 }

@@ -834,13 +834,24 @@ impl HubStore for SqliteStore {
 
     async fn forget_freed(&self) {
         // The log holds the pages as they were before the deletes until a checkpoint
-        // copies them back and empties it; a reader in the middle makes it wait for later.
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await
-        {
-            tracing::warn!(error = %e, "could not checkpoint the write-ahead log after an erasure");
+        // copies them back and empties it. A reader in the middle makes the checkpoint
+        // report itself busy (not an error): try a few times, then leave it to the next.
+        for _ in 0..10 {
+            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await
+            {
+                Ok((0, _, _)) => return,
+                Ok(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not checkpoint the write-ahead log after an erasure");
+                    return;
+                }
+            }
         }
+        tracing::warn!(
+            "the write-ahead log stayed busy after an erasure; the next checkpoint empties it"
+        );
     }
 
     async fn close(&self) {

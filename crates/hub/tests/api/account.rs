@@ -207,9 +207,61 @@ async fn stored(app: &TestApp, doc: DocId) -> AutoCommit {
     app.stored(doc).await.to_doc().unwrap()
 }
 
+/// Every document stored in the database file (snapshot, then chunks in order), with its
+/// whole history, as text; and how many rows of documents belong to no document any more.
+async fn every_stored_history(app: &TestApp) -> (String, i64) {
+    use sqlx::sqlite::SqliteConnectOptions;
+    let options = SqliteConnectOptions::new()
+        .filename(app.data.path().join(SQLITE_FILE))
+        .read_only(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT doc_id FROM doc_snapshots UNION SELECT doc_id FROM doc_chunks")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let mut text = String::new();
+    for id in ids {
+        let mut doc = AutoCommit::new();
+        let blobs: Vec<Vec<u8>> = sqlx::query_scalar(
+            "SELECT data FROM (SELECT data, -1 AS seq FROM doc_snapshots WHERE doc_id = ?1
+             UNION ALL SELECT data, seq FROM doc_chunks WHERE doc_id = ?1) ORDER BY seq",
+        )
+        .bind(&id)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        for blob in blobs {
+            doc.load_incremental(&blob).unwrap();
+        }
+        text.push_str(&history(&mut doc));
+    }
+    let orphans: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM doc_snapshots WHERE doc_id NOT IN (SELECT doc_id FROM docs))
+              + (SELECT COUNT(*) FROM doc_chunks WHERE doc_id NOT IN (SELECT doc_id FROM docs))
+              + (SELECT COUNT(*) FROM sync_states WHERE doc_id NOT IN (SELECT doc_id FROM docs))",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    (text, orphans)
+}
+
 #[tokio::test]
 async fn a_deleted_account_leaves_nothing_of_the_member_in_the_database() {
     let s = story().await;
+    // What the checks below look for is there before: they can fail.
+    let bytes = database_bytes(&s.app);
+    assert!(contains(&bytes, NAME) && contains(&bytes, DIARY));
+    let (before, _) = every_stored_history(&s.app).await;
+    for word in [NAME, IDEA, COMMENT, DIARY] {
+        assert!(
+            before.contains(word),
+            "{word:?} is not stored before the deletion"
+        );
+    }
+
     let res = delete(&s.app, &s.aino.token, "remove").await;
     assert_eq!(res.status(), 204, "{}", res.text().await.unwrap());
 
@@ -261,13 +313,15 @@ async fn a_deleted_account_leaves_nothing_of_the_member_in_the_database() {
     assert_eq!(ideas[0].supports, 0);
     org_dev.close().await;
 
-    // Nothing of her in the stored documents, history included.
-    for doc in [now.project_doc, staff_doc, s.eero.member_doc] {
-        let text = history(&mut stored(&s.app, doc).await);
-        for word in [NAME, IDEA, COMMENT, DIARY] {
-            assert!(!text.contains(word), "{word:?} is still in document {doc}");
-        }
+    // Nothing of her in any document stored, history included.
+    let (after, orphans) = every_stored_history(&s.app).await;
+    for word in [NAME, IDEA, COMMENT, DIARY] {
+        assert!(
+            !after.contains(word),
+            "{word:?} is still in a stored document"
+        );
     }
+    assert_eq!(orphans, 0, "rows of documents that are gone");
     // Nor anywhere in the database file's bytes, free pages and log included.
     let bytes = database_bytes(&s.app);
     for word in [NAME, IDEA, COMMENT, DIARY] {
@@ -342,12 +396,19 @@ async fn kept_ideas_and_comments_stay_published_without_a_name() {
 }
 
 #[tokio::test]
-async fn deleting_needs_a_signed_in_device_and_a_choice() {
+async fn deleting_needs_a_signed_in_resident_and_a_choice() {
     let app = spawn_app().await;
     let aino = app.joined(NAME).await;
     assert_eq!(delete(&app, "not-a-token", "remove").await.status(), 401);
     assert_eq!(delete(&app, &aino.token, "everything").await.status(), 400);
     assert!(app.store.member(aino.member_id).await.unwrap().is_some());
+    // An organiser's name is on answers in the project's record: not from the app.
+    let olli = app.joined_organiser("Olli Organisaattori").await;
+    let res = delete(&app, &olli.token, "remove").await;
+    assert_eq!(res.status(), 403);
+    let body: kumppani_core::api::ApiErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, "organiser_account");
+    assert!(app.store.member(olli.member_id).await.unwrap().is_some());
 }
 
 #[tokio::test]
