@@ -113,6 +113,13 @@ pub async fn finish(
     seats::rederive_project(state, project, false).await?;
     derivation::rederive_project(state, project).await?;
     rewrite_project_docs(state, project, Some(member)).await?;
+    let swept = state.store.sweep_orphans().await?;
+    if swept > 0 {
+        tracing::info!(
+            rows = swept,
+            "swept rows of erased documents written by racing connections"
+        );
+    }
     state.store.forget_freed().await;
     state.store.erasure_finished(member).await?;
     Ok(())

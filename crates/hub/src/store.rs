@@ -504,6 +504,12 @@ pub trait HubStore: Send + Sync + 'static {
         Ok(())
     }
 
+    /// Deletes what is stored for documents that are gone (chunks, snapshots, sync states
+    /// and, on PostgreSQL, sequence heads) and sync states of devices that are gone: a
+    /// write that raced an erasure (another node's connection) leaves such rows. Returns
+    /// how many rows went. Every document the hub makes is listed in `docs`.
+    async fn sweep_orphans(&self) -> Result<u64, StoreError>;
+
     /// After an erasure: gets deleted data out of files the store keeps beside the
     /// database (SQLite's write-ahead log). Best effort; failures are logged.
     async fn forget_freed(&self) {}

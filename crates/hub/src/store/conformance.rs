@@ -763,3 +763,49 @@ pub async fn project_docs_are_replaced_unless_changed_meanwhile<S: HubStore + ?S
     // The ticket seed stays: tickets already handed out keep working.
     assert_eq!(store.ticket_seed(p).await.unwrap(), Some([7; 32]));
 }
+
+/// Rows of documents (and devices) that are gone are swept; others stay.
+pub async fn orphan_rows_are_swept<S: HubStore + ?Sized>(store: &S) {
+    let p = project(store, 1).await;
+    let (a, _) = member_with_device(store, p, 1).await;
+    let gone = DocId::from_bytes(id16(60));
+    let mut doc = member::new_document();
+    store.append_chunk(gone, &write(&mut doc, 1)).await.unwrap();
+    store.compact(gone, b"snap", 1).await.unwrap();
+    store.append_chunk(gone, &write(&mut doc, 2)).await.unwrap();
+    let device = DeviceId::from_bytes(id16(1));
+    store.save_sync_state(gone, device, b"s").await.unwrap();
+    store
+        .save_sync_state(a.member_doc, device, b"kept")
+        .await
+        .unwrap();
+    store
+        .save_sync_state(a.member_doc, DeviceId::from_bytes(id16(61)), b"nobody's")
+        .await
+        .unwrap();
+    store
+        .append_chunk(a.member_doc, &write(&mut member::new_document(), 3))
+        .await
+        .unwrap();
+
+    assert!(store.sweep_orphans().await.unwrap() >= 4);
+    assert!(store.load_doc(gone).await.unwrap().is_empty());
+    assert_eq!(store.sync_state(gone, device).await.unwrap(), None);
+    assert_eq!(
+        store
+            .sync_state(a.member_doc, device)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(&b"kept"[..])
+    );
+    assert_eq!(
+        store
+            .sync_state(a.member_doc, DeviceId::from_bytes(id16(61)))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.load_doc(a.member_doc).await.unwrap().chunks.len(), 1);
+    assert_eq!(store.sweep_orphans().await.unwrap(), 0);
+}

@@ -488,6 +488,22 @@ impl HubStore for PgStore {
         open.iter().map(|d| parse_id(d)).collect()
     }
 
+    async fn sweep_orphans(&self) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let mut swept = 0;
+        for sql in [
+            "DELETE FROM doc_snapshots WHERE doc_id NOT IN (SELECT doc_id FROM docs)",
+            "DELETE FROM doc_chunks WHERE doc_id NOT IN (SELECT doc_id FROM docs)",
+            "DELETE FROM sync_states WHERE doc_id NOT IN (SELECT doc_id FROM docs)",
+            "DELETE FROM doc_heads WHERE doc_id NOT IN (SELECT doc_id FROM docs)",
+            "DELETE FROM sync_states WHERE device_id NOT IN (SELECT id FROM devices)",
+        ] {
+            swept += sqlx::query(sql).execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(swept)
+    }
+
     async fn pending_erasures(&self) -> Result<Vec<(ProjectId, MemberId)>, StoreError> {
         let rows: Vec<(String, String)> =
             sqlx::query_as("SELECT project_id, member_id FROM pending_erasures ORDER BY member_id")

@@ -40,6 +40,7 @@ macro_rules! every_conformance_test {
             tokens_rotate_with_a_grace_for_the_old_one,
             erasing_a_member_leaves_nothing_of_them,
             project_docs_are_replaced_unless_changed_meanwhile,
+            orphan_rows_are_swept,
         );
     };
 }
