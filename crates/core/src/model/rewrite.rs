@@ -163,8 +163,7 @@ fn replay_map(
                 let from = before.length(&pid);
                 match into.get(dst, key.as_str()) {
                     Ok(Some((Value::Object(ObjType::List), target))) => {
-                        let at = into.length(&target);
-                        append_items(old, &id, from, into, &target, at)
+                        append_new_items(old, &id, from, into, &target)
                     }
                     _ => continue,
                 }
@@ -173,8 +172,7 @@ fn replay_map(
             // answer to the same idea): its items join that list rather than hide it.
             (Value::Object(ObjType::List), None) => match into.get(dst, key.as_str()) {
                 Ok(Some((Value::Object(ObjType::List), target))) => {
-                    let at = into.length(&target);
-                    append_items(old, &id, 0, into, &target, at)
+                    append_new_items(old, &id, 0, into, &target)
                 }
                 _ => into
                     .put_object(dst, key.as_str(), ObjType::List)
@@ -203,6 +201,62 @@ fn replay_map(
     }
 }
 
+/// Appends the items of `src` from index `from` on that `dst` does not hold already: the
+/// hub may have stored an edit whose acknowledgement never came back, and a replay cut
+/// short may run again; neither may double an answer.
+fn append_new_items(
+    old: &AutoCommit,
+    src: &ObjId,
+    from: usize,
+    into: &mut AutoCommit,
+    dst: &ObjId,
+) -> Result<(), AutomergeError> {
+    for index in from..old.length(src) {
+        let held = (0..into.length(dst)).any(|i| same_item(old, src, index, into, dst, i));
+        if !held {
+            let at = into.length(dst);
+            insert_item(old, src, index, into, dst, at)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether item `i` of list `a` in `x` holds what item `j` of list `b` in `y` holds.
+fn same_item(x: &AutoCommit, a: &ObjId, i: usize, y: &AutoCommit, b: &ObjId, j: usize) -> bool {
+    match (x.get(a, i), y.get(b, j)) {
+        (Ok(Some(l)), Ok(Some(r))) => same_value(x, l, y, r),
+        _ => false,
+    }
+}
+
+fn same_value(
+    x: &AutoCommit,
+    l: (Value<'_>, ObjId),
+    y: &AutoCommit,
+    r: (Value<'_>, ObjId),
+) -> bool {
+    match (l, r) {
+        ((Value::Scalar(a), _), (Value::Scalar(b), _)) => a == b,
+        ((Value::Object(ObjType::Map), a), (Value::Object(ObjType::Map), b)) => {
+            let keys: Vec<String> = x.keys(&a).collect();
+            keys == y.keys(&b).collect::<Vec<_>>()
+                && keys
+                    .iter()
+                    .all(|k| match (x.get(&a, k.as_str()), y.get(&b, k.as_str())) {
+                        (Ok(Some(l)), Ok(Some(r))) => same_value(x, l, y, r),
+                        _ => false,
+                    })
+        }
+        ((Value::Object(ObjType::List), a), (Value::Object(ObjType::List), b)) => {
+            x.length(&a) == y.length(&b) && (0..x.length(&a)).all(|i| same_item(x, &a, i, y, &b, i))
+        }
+        ((Value::Object(ObjType::Text), a), (Value::Object(ObjType::Text), b)) => {
+            x.text(&a).ok() == y.text(&b).ok()
+        }
+        _ => false,
+    }
+}
+
 /// Copies the items of the list `src` from index `from` on to the end of `dst`, which
 /// starts at length `at` (given, so that the copy does not ask the list each time).
 fn append_items(
@@ -215,17 +269,31 @@ fn append_items(
 ) -> Result<(), AutomergeError> {
     let mut at = at;
     for index in from..old.length(src) {
-        match old.get(src, index)? {
-            Some((Value::Object(kind), id)) => {
-                let target = into.insert_object(dst, at, kind)?;
-                copy_object(old, &id, kind, into, &target)?;
-            }
-            Some((Value::Scalar(s), _)) => into.insert(dst, at, s.into_owned())?,
-            None => continue,
+        if insert_item(old, src, index, into, dst, at)? {
+            at += 1;
         }
-        at += 1;
     }
     Ok(())
+}
+
+/// Copies item `index` of `src` into `dst` at `at`; `false` when there was no item.
+fn insert_item(
+    old: &AutoCommit,
+    src: &ObjId,
+    index: usize,
+    into: &mut AutoCommit,
+    dst: &ObjId,
+    at: usize,
+) -> Result<bool, AutomergeError> {
+    match old.get(src, index)? {
+        Some((Value::Object(kind), id)) => {
+            let target = into.insert_object(dst, at, kind)?;
+            copy_object(old, &id, kind, into, &target)?;
+        }
+        Some((Value::Scalar(s), _)) => into.insert(dst, at, s.into_owned())?,
+        None => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// Everything in every change of the document's history, as text: for tests that look
@@ -461,5 +529,32 @@ mod tests {
             .map(|i| replacement.get(&list, i).unwrap().unwrap().0.to_string())
             .collect();
         assert_eq!(items, ["\"office\"", "\"tablet\""]);
+    }
+
+    #[test]
+    fn a_replay_run_twice_or_of_an_edit_the_hub_has_adds_nothing_twice() {
+        let mut hub = new_document(DocKind::Staff).with_actor(ActorId::from([1u8; 16]));
+        let mut tablet = hub.fork().with_actor(ActorId::from([2u8; 16]));
+        let since = tablet.get_heads();
+        let answers = super::super::get_map(&tablet, &ROOT, "answers").unwrap();
+        let list = tablet.put_object(&answers, "i1", ObjType::List).unwrap();
+        let step = tablet.insert_object(&list, 0, ObjType::Map).unwrap();
+        tablet.put(&step, "status", "accepted").unwrap();
+        tablet.put(&step, "at", 7i64).unwrap();
+        tablet.commit();
+        // The hub stored the answer; the acknowledgement was lost on the way back.
+        let mut stored = hub.clone();
+        stored.merge(&mut tablet.clone()).unwrap();
+        let mut replacement = without_history(&stored, DocKind::Staff, [9; 16]).unwrap();
+
+        carry_over(&mut tablet, &since, &mut replacement);
+        carry_over(&mut tablet, &since, &mut replacement);
+        replacement.commit();
+        let answers = super::super::get_map(&replacement, &ROOT, "answers").unwrap();
+        let list = match replacement.get(&answers, "i1").unwrap() {
+            Some((Value::Object(ObjType::List), id)) => id,
+            other => panic!("no answers list: {other:?}"),
+        };
+        assert_eq!(replacement.length(&list), 1);
     }
 }
