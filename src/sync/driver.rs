@@ -285,6 +285,10 @@ impl Driver {
         self.private_chunks = chunks;
         self.load_profile_meta().await;
         self.session = Some(session);
+        if let Err(e) = self.forget_replaced().await {
+            // Tried again after the next welcome; nothing is lost meanwhile.
+            self.set_problem(Some(e.advice()));
+        }
         self.state.write().profile = Some(Profile {
             display_name: identity.join.display_name.clone(),
             project_name: identity.join.project_name.clone(),

@@ -20,6 +20,9 @@ const CARRY_KEY: &str = "carry_over";
 pub(super) struct Carry {
     old: DocId,
     new: DocId,
+    /// This device changed the old copy after what the hub acknowledged: replay it onto the
+    /// new one once that has synced. Otherwise the old copy is only to be deleted.
+    replay: bool,
     /// The old document's heads the hub had, 32 bytes each: what came after is this
     /// device's own. (Bytes, not arrays: serde's code for `[u8; 32]` is large in wasm.)
     since: Vec<u8>,
@@ -64,10 +67,13 @@ impl Driver {
             else {
                 continue;
             };
-            if pending > 0 && !carries.iter().any(|c| c.old == old) {
+            // Listed before the identity moves on, so that a restart in between still finds
+            // the old copy and deletes it: it holds what the hub erased.
+            if !carries.iter().any(|c| c.old == old) {
                 carries.push(Carry {
                     old,
                     new,
+                    replay: pending > 0,
                     since: since.iter().flat_map(|h| h.0).collect(),
                 });
             }
@@ -86,12 +92,28 @@ impl Driver {
                 session.remove_doc(old);
             }
         }
-        for old in documents_replaced(&identity, self.identity.as_ref()) {
-            if !carries.iter().any(|c| c.old == old) {
-                self.forget_doc(old).await?;
-            }
+        self.forget_replaced().await
+    }
+
+    /// Deletes the old copies that wait for no replay; run after a welcome and when a
+    /// profile opens (a restart may have come between listing and deleting).
+    pub(super) async fn forget_replaced(&mut self) -> Result<(), StoreError> {
+        let mut carries = self.carries().await;
+        let done: Vec<DocId> = carries
+            .iter()
+            .filter(|c| !c.replay)
+            .map(|c| c.old)
+            .collect();
+        if done.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        for old in &done {
+            self.forget_doc(*old).await?;
+        }
+        carries.retain(|c| c.replay);
+        self.store()
+            .put_meta(CARRY_KEY, &serde_json::to_vec(&carries).unwrap_or_default())
+            .await
     }
 
     /// After a document synced: replays what waits for it, then drops the old copy.
@@ -101,7 +123,7 @@ impl Driver {
         stream: &mut Option<SplitStream<WebSocket>>,
     ) -> Result<(), String> {
         let mut carries = self.carries().await;
-        let Some(at) = carries.iter().position(|c| c.new == doc) else {
+        let Some(at) = carries.iter().position(|c| c.new == doc && c.replay) else {
             return Ok(());
         };
         let carry = carries.remove(at);
@@ -150,16 +172,4 @@ impl Driver {
         self.chunks_since_snapshot.remove(&doc);
         Ok(())
     }
-}
-
-/// The documents of `before` that `after` no longer syncs.
-fn documents_replaced(before: &Identity, after: Option<&Identity>) -> Vec<DocId> {
-    let now: Vec<DocId> = after
-        .map(|a| documents_of(a).into_iter().map(|(d, _)| d).collect())
-        .unwrap_or_default();
-    documents_of(before)
-        .into_iter()
-        .map(|(d, _)| d)
-        .filter(|d| !now.contains(d))
-        .collect()
 }
