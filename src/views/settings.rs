@@ -15,7 +15,6 @@ pub fn Settings() -> Element {
     let state = use_app_state();
     let commands = use_commands();
     let profile = state.read().profile.clone();
-    let is_organiser = profile.as_ref().is_some_and(|p| p.role == Role::Organiser);
 
     rsx! {
         section { class: "card",
@@ -62,9 +61,6 @@ pub fn Settings() -> Element {
             }
         }
         PersonalDataCard {}
-        // An organiser's name is on answers in the project's record: the hub refuses.
-        if !is_organiser {
-            DeleteAccountCard {}
-        }
+        DeleteAccountCard {}
     }
 }

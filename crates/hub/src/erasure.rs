@@ -5,6 +5,7 @@
 //!    nameless record whose document holds those alone, written anew without a name
 //!    ([`kumppani_core::model::member::anonymous_remainder`]); one who removes them goes
 //!    entirely. One store transaction; their connections close.
+//!    An organiser's name first leaves their answers and moderation decisions.
 //! 2. Seats and the derivation pass run: the member leaves the rosters, counts, the inbox
 //!    of shared entries and (if removed) the published ideas and comments.
 //! 3. The project and staff documents still hold all of that in their history, so they are
@@ -19,7 +20,7 @@
 use crate::derivation;
 use crate::seats::{self, SeatsError};
 use crate::state::{AppState, HubEvent};
-use crate::store::{MemberRecord, Replacement, StoreError};
+use crate::store::{MemberRecord, Replacement, Role, StoreError};
 use crate::tokens::random_bytes;
 use kumppani_core::ids::{DocId, MemberId, ProjectId};
 use kumppani_core::model::member::{anonymous_remainder, MemberDocError};
@@ -62,6 +63,23 @@ pub async fn delete_account(
     keep: Contributions,
 ) -> Result<(), ErasureError> {
     let project = member.project;
+    // An organiser's name is on their answers and decisions; it goes first, stored as the
+    // hub's change (the rewrite below drops it from the history too). Done before the
+    // member goes, so a failure here leaves an account the organiser can delete again.
+    if member.role == Role::Organiser {
+        if let Some(staff_doc) = state
+            .store
+            .project(project)
+            .await?
+            .and_then(|p| p.staff_doc)
+        {
+            let name = member.display_name.clone();
+            seats::write_as_hub(state, staff_doc, "hub: erasure", |d| {
+                staff::forget_organiser_name(d, &name).map_err(|e| e.to_string())
+            })
+            .await?;
+        }
+    }
     // Held across the first step: no change of the member's can be stored meanwhile (it
     // would land in a document that is gone), and the copy in memory goes with it.
     let guard = state.derivation_doc(member.member_doc).await?;

@@ -44,9 +44,6 @@ pub enum ApiError {
     UnknownDevice,
     #[error("no such API route")]
     NotFound,
-    /// An organiser asked to delete their account.
-    #[error("organisers' accounts are not deleted from the app")]
-    OrganiserAccount,
     /// Deleting an account failed before anything was deleted (logged where it happened).
     #[error("the account could not be deleted")]
     NotDeleted,
@@ -129,11 +126,6 @@ impl ApiError {
                 StatusCode::NOT_FOUND,
                 "not_found",
                 "There is nothing here.".into(),
-            ),
-            ApiError::OrganiserAccount => (
-                StatusCode::FORBIDDEN,
-                "organiser_account",
-                "An organiser's name is on answers and decisions in the project's record, so an organiser's account is not deleted from the app. Ask the hub's operator.".into(),
             ),
             ApiError::NotDeleted => (
                 StatusCode::INTERNAL_SERVER_ERROR,

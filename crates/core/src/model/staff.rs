@@ -41,8 +41,8 @@ pub use diary::{
 };
 pub use exports::{exports, record_export, ExportKind, ExportRecord};
 pub use ideas::{
-    answer_idea, answers, clear_moderation, link, milestones, moderate, moderations, set_link,
-    set_milestone, staff_ideas, IdeaLink, Moderation, StaffIdeas,
+    answer_idea, answers, clear_moderation, forget_organiser_name, link, milestones, moderate,
+    moderations, set_link, set_milestone, staff_ideas, IdeaLink, Moderation, StaffIdeas,
 };
 
 pub const SCHEMA: i64 = 1;

@@ -6,7 +6,6 @@ use super::guessing::ClientAddr;
 use crate::erasure::{delete_account, retry_in_background, ErasureError};
 use crate::error::{ApiError, ApiJson};
 use crate::state::AppState;
-use crate::store::Role;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -24,10 +23,6 @@ async fn delete(
     ApiJson(req): ApiJson<DeleteAccountRequest>,
 ) -> Result<StatusCode, ApiError> {
     let who = authenticate(&state, &headers, from).await?;
-    if who.member.role == Role::Organiser {
-        // Their names are on answers and decisions in the project's record.
-        return Err(ApiError::OrganiserAccount);
-    }
     match delete_account(&state, &who.member, req.contributions).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         // The member and their devices are gone, so the device cannot ask again: what is

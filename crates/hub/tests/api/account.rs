@@ -396,19 +396,12 @@ async fn kept_ideas_and_comments_stay_published_without_a_name() {
 }
 
 #[tokio::test]
-async fn deleting_needs_a_signed_in_resident_and_a_choice() {
+async fn deleting_needs_a_signed_in_device_and_a_choice() {
     let app = spawn_app().await;
     let aino = app.joined(NAME).await;
     assert_eq!(delete(&app, "not-a-token", "remove").await.status(), 401);
     assert_eq!(delete(&app, &aino.token, "everything").await.status(), 400);
     assert!(app.store.member(aino.member_id).await.unwrap().is_some());
-    // An organiser's name is on answers in the project's record: not from the app.
-    let olli = app.joined_organiser("Olli Organisaattori").await;
-    let res = delete(&app, &olli.token, "remove").await;
-    assert_eq!(res.status(), 403);
-    let body: kumppani_core::api::ApiErrorBody = res.json().await.unwrap();
-    assert_eq!(body.error, "organiser_account");
-    assert!(app.store.member(olli.member_id).await.unwrap().is_some());
 }
 
 #[tokio::test]
@@ -441,4 +434,41 @@ async fn a_deletion_cut_short_is_finished_at_the_next_start() {
         staff::roster(&stored(&app, staff_doc).await, s.event)[0].member,
         s.eero.member_id
     );
+}
+
+#[tokio::test]
+async fn an_organisers_name_leaves_their_answers_which_stay() {
+    let s = story().await;
+    const ORGANISER: &str = "Olli Organisaattori";
+    let (before, _) = every_stored_history(&s.app).await;
+    assert!(
+        before.contains(ORGANISER),
+        "the answer carries the name before"
+    );
+    let res = delete(&s.app, &s.org.token, "remove").await;
+    assert_eq!(res.status(), 204, "{}", res.text().await.unwrap());
+
+    let record = s
+        .app
+        .store
+        .project(s.app.project.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let project_doc = stored(&s.app, record.project_doc.unwrap()).await;
+    let idea = project::published_ideas(&project_doc)
+        .into_iter()
+        .find(|p| p.id == s.idea)
+        .expect("the idea is still published");
+    assert_eq!(idea.status, IdeaStatus::Accepted);
+    assert_eq!(idea.path.len(), 1);
+    assert_eq!(idea.path[0].note, "Ranta kunnostetaan keväällä.");
+    assert_eq!(idea.path[0].by_name, "");
+    let (after, orphans) = every_stored_history(&s.app).await;
+    assert!(
+        !after.contains(ORGANISER),
+        "the organiser's name is still stored"
+    );
+    assert_eq!(orphans, 0);
+    assert!(!contains(&database_bytes(&s.app), ORGANISER));
 }

@@ -233,6 +233,38 @@ pub fn moderations(doc: &AutoCommit) -> BTreeMap<ReportTarget, Moderation> {
         .collect()
 }
 
+/// Takes an organiser's name off their answers and moderation decisions (an organiser who
+/// deleted their account): the steps and decisions stay, signed by nobody. The caller
+/// commits.
+pub fn forget_organiser_name(doc: &mut AutoCommit, name: &str) -> Result<(), StaffDocError> {
+    let mut signed: Vec<ObjId> = Vec::new();
+    if let Some(answers) = get_map(doc, &ROOT, ANSWERS) {
+        for key in doc.keys(&answers).collect::<Vec<_>>() {
+            for (value, list) in doc.get_all(&answers, key.as_str())? {
+                if !matches!(value, Value::Object(ObjType::List)) {
+                    continue;
+                }
+                for i in 0..doc.length(&list) {
+                    if let Some((Value::Object(ObjType::Map), step)) = doc.get(&list, i)? {
+                        signed.push(step);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(moderation) = get_map(doc, &ROOT, MODERATION) {
+        for key in doc.keys(&moderation).collect::<Vec<_>>() {
+            signed.extend(get_maps(doc, &moderation, &key));
+        }
+    }
+    for obj in signed {
+        if get_str(doc, &obj, "by_name").as_deref() == Some(name) {
+            doc.put(&obj, "by_name", "")?;
+        }
+    }
+    Ok(())
+}
+
 /// Everything about ideas in the staff document, for [`crate::derive::ideas`].
 pub fn staff_ideas(doc: &AutoCommit) -> StaffIdeas {
     let ideas_under = |key: &str| -> Vec<IdeaId> {
@@ -342,5 +374,37 @@ mod tests {
         d.commit();
         c.merge(&mut d).unwrap();
         assert_eq!(answers(&c, idea).len(), 2);
+    }
+
+    #[test]
+    fn an_organisers_name_leaves_their_answers_and_decisions_which_stay() {
+        let mut doc = crate::model::staff::new_document();
+        let idea = IdeaId::from_bytes([1; 16]);
+        for by in ["Sari", "Olli"] {
+            let step = PathStep {
+                status: IdeaStatus::Accepted,
+                note: format!("{by} vastaa"),
+                by_name: by.into(),
+                at: Timestamp::from_millis(1),
+            };
+            answer_idea(&mut doc, idea, &step).unwrap();
+        }
+        let decision = Moderation {
+            hidden: true,
+            reason: "Asiaton".into(),
+            by_name: "Sari".into(),
+            at: Timestamp::from_millis(2),
+        };
+        moderate(&mut doc, ReportTarget::Idea(idea), &decision).unwrap();
+
+        forget_organiser_name(&mut doc, "Sari").unwrap();
+        let path = answers(&doc, idea);
+        assert_eq!(path.len(), 2);
+        assert_eq!(path[0].by_name, "");
+        assert_eq!(path[0].note, "Sari vastaa");
+        assert_eq!(path[1].by_name, "Olli");
+        let kept = &moderations(&doc)[&ReportTarget::Idea(idea)];
+        assert!(kept.hidden);
+        assert_eq!(kept.by_name, "");
     }
 }
