@@ -6,9 +6,9 @@
 //! state alone: the kind's deterministic first change, then one change that writes what
 //! the document holds now. Nothing deleted before survives in it.
 //!
-//! Where offline writers made the same map twice (two conflicting maps at one key), the
-//! copy merges them into one, so that no writer's items are lost with the history; for
-//! any other conflict the winning value is kept.
+//! Where offline writers made the same map or list twice (two conflicting ones at one
+//! key), the copy joins them into one, so that no writer's items are lost with the
+//! history; for any other conflict the winning value is kept.
 
 use super::new_document;
 use crate::wire::DocKind;
@@ -62,8 +62,7 @@ fn copy_map(
                 let target = to.put_object(dst, key.as_str(), ObjType::List)?;
                 for (value, id) in values.iter().rev() {
                     if matches!(value, Value::Object(ObjType::List)) {
-                        let at = to.length(&target);
-                        append_items(from, id, 0, to, &target, at)?;
+                        append_items(from, id, 0, to, &target)?;
                     }
                 }
             }
@@ -87,7 +86,7 @@ fn copy_object(
     match kind {
         ObjType::Map | ObjType::Table => copy_map(from, src, to, dst),
         ObjType::Text => to.splice_text(dst, 0, 0, &from.text(src)?),
-        ObjType::List => append_items(from, src, 0, to, dst, 0),
+        ObjType::List => append_items(from, src, 0, to, dst),
     }
 }
 
@@ -176,7 +175,7 @@ fn replay_map(
                 }
                 _ => into
                     .put_object(dst, key.as_str(), ObjType::List)
-                    .and_then(|target| append_items(old, &id, 0, into, &target, 0)),
+                    .and_then(|target| append_items(old, &id, 0, into, &target)),
             },
             // Unchanged text or other objects are left as the replacement has them.
             (Value::Object(_), Some((Value::Object(_), pid))) if pid == id => continue,
@@ -257,17 +256,15 @@ fn same_value(
     }
 }
 
-/// Copies the items of the list `src` from index `from` on to the end of `dst`, which
-/// starts at length `at` (given, so that the copy does not ask the list each time).
+/// Copies the items of the list `src` from index `from` on to the end of `dst`.
 fn append_items(
     old: &AutoCommit,
     src: &ObjId,
     from: usize,
     into: &mut AutoCommit,
     dst: &ObjId,
-    at: usize,
 ) -> Result<(), AutomergeError> {
-    let mut at = at;
+    let mut at = into.length(dst);
     for index in from..old.length(src) {
         if insert_item(old, src, index, into, dst, at)? {
             at += 1;
