@@ -288,20 +288,15 @@ impl HubStore for PgStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES ($1, $2, $3, $4)",
+        insert_doc(
+            &mut tx,
+            m.member_doc,
+            DocKind::Member,
+            &m.project.to_string(),
+            Some(&m.id.to_string()),
+            &new.member_doc_snapshot,
         )
-        .bind(m.member_doc.to_string())
-        .bind(DocKind::Member as i64)
-        .bind(m.project.to_string())
-        .bind(m.id.to_string())
-        .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES ($1, $2, 0)")
-            .bind(m.member_doc.to_string())
-            .bind(&new.member_doc_snapshot)
-            .execute(&mut *tx)
-            .await?;
         if let Some(device) = &new.device {
             insert_device(&mut tx, m.id, device, now).await?;
         }
@@ -785,19 +780,7 @@ impl HubStore for PgStore {
             ),
             (docs.staff_doc, DocKind::Staff, &docs.staff_doc_snapshot),
         ] {
-            sqlx::query(
-                "INSERT INTO docs (doc_id, kind, project_id, member_id) VALUES ($1, $2, $3, NULL)",
-            )
-            .bind(doc.to_string())
-            .bind(kind as i64)
-            .bind(project.to_string())
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("INSERT INTO doc_snapshots (doc_id, data, through_seq) VALUES ($1, $2, 0)")
-                .bind(doc.to_string())
-                .bind(snapshot)
-                .execute(&mut *tx)
-                .await?;
+            insert_doc(&mut tx, doc, kind, &project.to_string(), None, snapshot).await?;
         }
         tx.commit().await?;
         Ok(true)
