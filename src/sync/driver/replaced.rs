@@ -80,9 +80,7 @@ impl Driver {
         }
         // The list first, then the identity, and only then the session lets the old
         // documents go: if a write fails (a full device), the next welcome does all again.
-        self.store()
-            .put_meta(CARRY_KEY, &serde_json::to_vec(&carries).unwrap_or_default())
-            .await?;
+        self.save_carries(&carries).await?;
         let bytes = serde_json::to_vec(&next).unwrap_or_default();
         self.store().put_meta(IDENTITY_KEY, &bytes).await?;
         self.identity = Some(next);
@@ -111,9 +109,7 @@ impl Driver {
             self.forget_doc(*old).await?;
         }
         carries.retain(|c| c.replay);
-        self.store()
-            .put_meta(CARRY_KEY, &serde_json::to_vec(&carries).unwrap_or_default())
-            .await
+        self.save_carries(&carries).await
     }
 
     /// After a document synced: replays what waits for it, then drops the old copy.
@@ -151,10 +147,7 @@ impl Driver {
                 .await?;
             }
         }
-        self.store()
-            .put_meta(CARRY_KEY, &serde_json::to_vec(&carries).unwrap_or_default())
-            .await
-            .map_err(|e| e.advice())?;
+        self.save_carries(&carries).await.map_err(|e| e.advice())?;
         self.forget_doc(carry.old).await.map_err(|e| e.advice())
     }
 
@@ -163,6 +156,11 @@ impl Driver {
             Ok(Some(bytes)) => serde_json::from_slice(&bytes).unwrap_or_default(),
             _ => Vec::new(),
         }
+    }
+
+    async fn save_carries(&self, carries: &[Carry]) -> Result<(), StoreError> {
+        let bytes = serde_json::to_vec(carries).unwrap_or_default();
+        self.store().put_meta(CARRY_KEY, &bytes).await
     }
 
     /// Deletes this device's copy of a document and its sync state.
