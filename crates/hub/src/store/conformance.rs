@@ -412,19 +412,24 @@ pub async fn sync_states_round_trip<S: HubStore + ?Sized>(store: &S) {
     );
 }
 
+/// A project's first documents, ids 20 (project) and 21 (staff), ticket seed 7s.
+fn project_docs() -> NewProjectDocs {
+    NewProjectDocs {
+        project_doc: DocId::from_bytes(id16(20)),
+        staff_doc: DocId::from_bytes(id16(21)),
+        project_doc_snapshot: kumppani_core::model::project::new_document().save(),
+        staff_doc_snapshot: kumppani_core::model::staff::new_document().save(),
+        ticket_seed: [7; 32],
+    }
+}
+
 /// A project gets its project and staff documents and ticket seed once; a second attach
 /// changes nothing.
 pub async fn project_docs_attach_once<S: HubStore + ?Sized>(store: &S) {
     let p = project(store, 1).await;
     assert_eq!(store.projects().await.unwrap()[0].project_doc, None);
     assert_eq!(store.ticket_seed(p).await.unwrap(), None);
-    let docs = NewProjectDocs {
-        project_doc: DocId::from_bytes(id16(20)),
-        staff_doc: DocId::from_bytes(id16(21)),
-        project_doc_snapshot: kumppani_core::model::project::new_document().save(),
-        staff_doc_snapshot: kumppani_core::model::staff::new_document().save(),
-        ticket_seed: [7; 32],
-    };
+    let docs = project_docs();
     assert!(store.attach_project_docs(p, &docs).await.unwrap());
     let again = NewProjectDocs {
         project_doc: DocId::from_bytes(id16(30)),
@@ -693,13 +698,7 @@ pub async fn erasing_a_member_leaves_nothing_of_them<S: HubStore + ?Sized>(store
 /// the replacement was read.
 pub async fn project_docs_are_replaced_unless_changed_meanwhile<S: HubStore + ?Sized>(store: &S) {
     let p = project(store, 1).await;
-    let docs = NewProjectDocs {
-        project_doc: DocId::from_bytes(id16(20)),
-        staff_doc: DocId::from_bytes(id16(21)),
-        project_doc_snapshot: kumppani_core::model::project::new_document().save(),
-        staff_doc_snapshot: kumppani_core::model::staff::new_document().save(),
-        ticket_seed: [7; 32],
-    };
+    let docs = project_docs();
     assert!(store.attach_project_docs(p, &docs).await.unwrap());
     let mut doc = member::new_document();
     store
