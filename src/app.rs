@@ -22,27 +22,17 @@ pub fn App() -> Element {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 async fn start_driver(rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
     crate::sync::driver::run(rx, state).await;
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-async fn start_driver(_rx: UnboundedReceiver<Command>, mut state: Signal<AppState>) {
-    // The native driver (file store, native WebSocket) comes with the desktop build.
-    state.write().phase = crate::state::Phase::StorageFailed(
-        "This build of Kumppani has no storage for this platform yet.".into(),
-    );
-}
-
-#[cfg(target_arch = "wasm32")]
 fn platform_setup(commands: Coroutine<Command>) {
-    crate::sync::transport_web::watch_network(commands.tx());
+    crate::sync::platform::watch_network(commands.tx());
+    #[cfg(feature = "harness")]
+    crate::harness::start();
+    #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         // The service worker lets the installed app start with no network.
         let _ = window.navigator().service_worker().register("/sw.js");
     }
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn platform_setup(_commands: Coroutine<Command>) {}

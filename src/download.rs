@@ -41,7 +41,26 @@ fn start_download(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen
     Ok(())
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+/// On a phone an app has no Downloads folder to write to (sharing the file out is not
+/// built yet): say so rather than save it where nobody can find it.
+#[cfg(any(target_os = "android", target_os = "ios"))]
 pub async fn save_file(_name: &str, _text: &str, _mime: &str) -> Result<(), String> {
-    Err("Downloading files works in the browser.".into())
+    Err("The phone app cannot save files yet: download this from Kumppani in a browser.".into())
+}
+
+/// On a computer: the file goes to the person's Downloads folder, as a browser puts it.
+#[cfg(all(
+    not(target_arch = "wasm32"),
+    not(any(target_os = "android", target_os = "ios"))
+))]
+pub async fn save_file(name: &str, text: &str, _mime: &str) -> Result<(), String> {
+    let dir = dirs::download_dir()
+        .or_else(dirs::home_dir)
+        .ok_or("This computer has no Downloads folder.")?;
+    // Only the file name of what the app offers: never a path elsewhere.
+    let name = std::path::Path::new(name)
+        .file_name()
+        .ok_or("The file has no name.")?;
+    std::fs::write(dir.join(name), text)
+        .map_err(|e| format!("The file could not be saved in {}: {e}", dir.display()))
 }

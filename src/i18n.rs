@@ -50,7 +50,7 @@ impl Lang {
 
     /// `fi`, `fi-FI`, `sv-SE`, `en-GB`…; `None` for languages the app does not speak.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        let primary = tag.split(['-', '_', '.']).next()?.to_ascii_lowercase();
         match primary.as_str() {
             "fi" => Some(Lang::Fi),
             "sv" => Some(Lang::Sv),
@@ -279,14 +279,46 @@ mod platform {
 #[cfg(not(target_arch = "wasm32"))]
 mod platform {
     use super::Lang;
+    use std::path::PathBuf;
 
-    pub fn initial() -> Lang {
-        Lang::Fi
+    fn choice_file() -> Option<PathBuf> {
+        crate::sync::platform::data_dir()
+            .ok()
+            .map(|d| d.join("language"))
     }
 
-    pub fn remember(_: Lang) {}
+    /// The remembered choice, else the system's locale (`LANGUAGE`, `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`).
+    pub fn initial() -> Lang {
+        if let Some(lang) = choice_file()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|code| Lang::from_tag(code.trim()))
+        {
+            return lang;
+        }
+        // LANGUAGE is a list in order of preference ("sv:en"); the others one locale each.
+        let tags: Vec<String> = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .flat_map(|v| v.split(':').map(str::to_owned).collect::<Vec<_>>())
+            .filter(|v| !v.is_empty() && v != "C" && v != "POSIX")
+            .collect();
+        Lang::preferred(&tags)
+    }
 
-    pub fn mark_page(_: Lang) {}
+    pub fn remember(lang: Lang) {
+        if let Some(file) = choice_file() {
+            // Only a preference: if it cannot be written, the locale decides next time.
+            let _ = file.parent().map(std::fs::create_dir_all);
+            let _ = std::fs::write(file, lang.code());
+        }
+    }
+
+    /// The webview's screen reader support reads `lang` as the browser's does.
+    pub fn mark_page(lang: Lang) {
+        let script = format!("document.documentElement.lang = {:?};", lang.code());
+        let _ = dioxus::document::eval(&script);
+    }
 }
 
 #[cfg(test)]
@@ -300,6 +332,9 @@ mod tests {
         assert_eq!(Lang::preferred(&tags(&["de-DE", "en-GB"])), Lang::En);
         assert_eq!(Lang::preferred(&tags(&["de-DE", "ru"])), Lang::Fi);
         assert_eq!(Lang::preferred(&[]), Lang::Fi);
+        // A system locale, as the native app reads it.
+        assert_eq!(Lang::preferred(&tags(&["sv_FI.UTF-8"])), Lang::Sv);
+        assert_eq!(Lang::preferred(&tags(&["en.UTF-8"])), Lang::En);
     }
 
     #[test]

@@ -12,16 +12,22 @@ pub mod identity;
 pub mod profiles;
 pub mod store_error;
 
+pub mod driver;
+pub mod hub_api;
+pub mod platform;
+
+// Behind `platform`: the browser's side and the native side.
+#[cfg(not(target_arch = "wasm32"))]
+mod http_native;
+#[cfg(target_arch = "wasm32")]
+mod http_web;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod store_fs;
-
-#[cfg(target_arch = "wasm32")]
-pub mod driver;
-#[cfg(target_arch = "wasm32")]
-pub mod hub_api;
 #[cfg(target_arch = "wasm32")]
 pub mod store_idb;
+#[cfg(not(target_arch = "wasm32"))]
+mod transport_native;
 #[cfg(target_arch = "wasm32")]
-pub mod transport_web;
+mod transport_web;
 
 pub use command::Command;

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use futures::executor::block_on;
+use kumppani::sync::store_error::StoreError;
 use kumppani::sync::store_fs::FsStore;
 use kumppani_core::ids::DocId;
 use kumppani_core::store::conformance;
@@ -62,6 +63,19 @@ fn a_reopened_store_has_every_chunk_that_was_written() {
     let stored = block_on(s.load(&doc)).unwrap();
     let chunks: Vec<&[u8]> = stored.chunks.iter().map(|(_, c)| c.as_slice()).collect();
     assert_eq!(chunks, [&b"one"[..], &b"two"[..]]);
+}
+
+#[test]
+fn a_second_window_cannot_open_a_store_that_is_open_until_the_first_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = DocId::from_bytes([3; 16]);
+    let first = FsStore::open(dir.path()).unwrap();
+    block_on(first.append_chunk(&doc, b"one")).unwrap();
+    // Two processes numbering chunks at once could give two chunks one number.
+    assert!(matches!(FsStore::open(dir.path()), Err(StoreError::InUse)));
+    first.close();
+    let second = FsStore::open(dir.path()).unwrap();
+    assert_eq!(block_on(second.load(&doc)).unwrap().chunks.len(), 1);
 }
 
 #[test]
@@ -149,6 +163,7 @@ mod sealed {
         block_on(s.inner().put_meta("last_synced", &raw)).unwrap();
         assert!(block_on(s.get_meta("last_synced")).is_err());
 
+        drop(s);
         let other = sealed(dir.path(), "1357");
         assert!(block_on(other.load(&doc)).is_err());
         assert!(block_on(other.get_meta("identity")).is_err());

@@ -45,6 +45,7 @@ fn a_full_disk_is_reported_as_full_and_keeps_everything_stored_before() {
     set_file_size_limit(libc::RLIM_INFINITY);
 
     // Reopened as after a restart: the old chunk and metadata whole, no half file left.
+    store.close();
     let store = FsStore::open(dir.path()).unwrap();
     assert_eq!(chunks(&store, &doc), [b"maanantain merkinta".to_vec()]);
     assert_eq!(

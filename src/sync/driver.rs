@@ -2,16 +2,15 @@
 //! WebSocket, carries out the session's outputs, and publishes [`AppState`] for the views.
 //!
 //! It syncs when the connection opens, after each local change, and on a periodic tick, and
-//! reconnects with backoff. Every local change is durable in IndexedDB before its command
-//! is answered; a failed save is rolled back so that retrying cannot double an entry.
+//! reconnects with backoff. Every local change is durable in the device store before its
+//! command is answered; a failed save is rolled back so that retrying cannot double an entry.
 
 use super::command::{clean_themes, Command};
 use super::hub_api;
 use super::identity::{sync_state_key, Identity, IDENTITY_KEY};
+use super::platform::{self, connect, DeviceStore, FrameSink, FrameStream, Incoming};
 use super::profiles::{Profiles, DEVICE_DB, PROFILES_KEY};
 use super::store_error::StoreError;
-use super::store_idb::IdbStore;
-use super::transport_web::{self as web, connect};
 use crate::i18n::words;
 use crate::state::{AppState, Door, Phase, Profile, ProfileCard, Visibility};
 use crate::sync::core_error::Explain;
@@ -19,9 +18,7 @@ use automerge::AutoCommit;
 use dioxus::prelude::*;
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::future::LocalBoxFuture;
-use futures::stream::{SplitSink, SplitStream};
-use futures::{FutureExt, SinkExt, StreamExt};
-use gloo_net::websocket::{futures::WebSocket, Message};
+use futures::{FutureExt, StreamExt};
 use kumppani_core::api::{Contributions, JoinResponse};
 use kumppani_core::backoff::Backoff;
 use kumppani_core::derive::ideas::{
@@ -53,8 +50,9 @@ mod replaced;
 mod token;
 mod views;
 
-/// The open profile's store: IndexedDB, every value sealed with the profile's key.
-type ProfileStore = SealedStore<IdbStore>;
+/// The open profile's store (IndexedDB, or files natively), every value sealed with the
+/// profile's key.
+type ProfileStore = SealedStore<DeviceStore>;
 /// What the member last saw of each sign-up (JSON), for the change markers.
 const SEEN_KEY: &str = "seen_signups";
 /// The inbox of idea news (JSON, see `InboxStore`).
@@ -78,16 +76,17 @@ const TICK_MS: u32 = 20_000;
 
 enum Wake {
     Command(Option<Command>),
-    Socket(Option<Result<Message, gloo_net::websocket::WebSocketError>>),
-    Opened(Result<WebSocket, String>),
+    Socket(Option<Incoming>),
+    Opened(Result<(FrameSink, FrameStream), String>),
     Timer,
 }
 
 pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
     let mut d = Driver::new(state);
     d.load().await;
-    let mut stream: Option<SplitStream<WebSocket>> = None;
-    let mut opening: Option<LocalBoxFuture<'static, Result<WebSocket, String>>> = None;
+    let mut stream: Option<FrameStream> = None;
+    type Opening = LocalBoxFuture<'static, Result<(FrameSink, FrameStream), String>>;
+    let mut opening: Option<Opening> = None;
     loop {
         if opening.is_none() && stream.is_none() && d.should_connect_now() {
             let url = d
@@ -115,7 +114,7 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
             };
             let timer = async {
                 match wait {
-                    Some(ms) => web::sleep_ms(ms).await,
+                    Some(ms) => platform::sleep_ms(ms).await,
                     None => futures::future::pending().await,
                 }
             };
@@ -132,8 +131,7 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
             Wake::Opened(result) => {
                 opening = None;
                 match result {
-                    Ok(ws) => {
-                        let (sink, s) = ws.split();
+                    Ok((sink, s)) => {
                         d.sink = Some(sink);
                         stream = Some(s);
                         d.session_input(SessionInput::Connected, &mut stream).await;
@@ -141,15 +139,20 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
                     Err(reason) => d.connection_failed(reason, &mut stream),
                 }
             }
-            Wake::Socket(Some(Ok(Message::Bytes(bytes)))) => {
+            Wake::Socket(Some(Incoming::Frame(bytes))) => {
                 d.session_input(SessionInput::Received(bytes), &mut stream)
                     .await
             }
-            Wake::Socket(Some(Ok(Message::Text(_)))) => {
+            Wake::Socket(Some(Incoming::Text)) => {
                 d.connection_failed(words("msg-conn-text-frames", &[]), &mut stream)
             }
-            Wake::Socket(Some(Err(e))) => d.connection_failed(describe_ws(&e), &mut stream),
-            Wake::Socket(None) => d.connection_failed(words("msg-conn-closed", &[]), &mut stream),
+            // The hub's close reason is English for its log; the Error frame before it said why.
+            Wake::Socket(Some(Incoming::Closed) | None) => {
+                d.connection_failed(words("msg-conn-closed", &[]), &mut stream)
+            }
+            Wake::Socket(Some(Incoming::Failed)) => {
+                d.connection_failed(words("msg-conn-failed", &[]), &mut stream)
+            }
             Wake::Timer => {
                 if d.idle_too_long() {
                     d.lock(&mut stream);
@@ -161,18 +164,10 @@ pub async fn run(mut rx: UnboundedReceiver<Command>, state: Signal<AppState>) {
     }
 }
 
-fn describe_ws(e: &gloo_net::websocket::WebSocketError) -> String {
-    match e {
-        // The hub's close reason is English for its log; the Error frame before it said why.
-        gloo_net::websocket::WebSocketError::ConnectionClose(_) => words("msg-conn-closed", &[]),
-        _ => words("msg-conn-failed", &[]),
-    }
-}
-
 struct Driver {
     state: Signal<AppState>,
     /// The device's list of profiles (unsealed: the lock screen reads it).
-    device: Option<IdbStore>,
+    device: Option<DeviceStore>,
     profiles: Profiles,
     /// The open profile and its sealed store; `None` while the app is locked.
     profile_id: Option<ProfileId>,
@@ -185,7 +180,7 @@ struct Driver {
     idle_lock_ms: f64,
     identity: Option<Identity>,
     session: Option<ClientSession>,
-    sink: Option<SplitSink<WebSocket, Message>>,
+    sink: Option<FrameSink>,
     connection: Connection,
     online: bool,
     backoff: Backoff,
@@ -214,13 +209,13 @@ impl Driver {
             store: None,
             private: None,
             private_chunks: 0,
-            activity: web::watch_activity(),
+            activity: platform::watch_activity(),
             idle_lock_ms: f64::from(project::DEFAULT_IDLE_LOCK_MINUTES) * 60_000.0,
             identity: None,
             session: None,
             sink: None,
             connection: Connection::NoHub,
-            online: web::is_online(),
+            online: platform::is_online(),
             backoff: Backoff::default(),
             retry_at: 0.0,
             stopped: false,
@@ -234,7 +229,7 @@ impl Driver {
     }
 
     async fn load(&mut self) {
-        let device = match IdbStore::open(DEVICE_DB).await {
+        let device = match platform::open_store(DEVICE_DB).await {
             Ok(s) => s,
             Err(e) => {
                 self.state.write().phase = Phase::StorageFailed(e.advice());
@@ -266,7 +261,7 @@ impl Driver {
 
     /// Loads this device's documents and their sync states and starts a session for them.
     async fn open_session(&mut self, identity: Identity) -> Result<(), String> {
-        let mut session = ClientSession::new(identity.join.token.clone(), web::random_bytes());
+        let mut session = ClientSession::new(identity.join.token.clone(), platform::random_bytes());
         for (doc_id, kind) in documents_of(&identity) {
             let (doc, chunks) = self.load_doc(doc_id, kind).await?;
             self.chunks_since_snapshot.insert(doc_id, chunks);
@@ -339,11 +334,11 @@ impl Driver {
             && self.online
             && !self.stopped
             && self.sink.is_none()
-            && js_sys::Date::now() >= self.retry_at
+            && platform::now_ms() >= self.retry_at
     }
 
     fn wake_in_ms(&self, connected: bool) -> Option<u32> {
-        let now = js_sys::Date::now();
+        let now = platform::now_ms();
         let idle = self
             .session
             .is_some()
@@ -364,7 +359,7 @@ impl Driver {
 
     /// Whether the open profile has gone unused for the project's idle time.
     fn idle_too_long(&self) -> bool {
-        self.session.is_some() && js_sys::Date::now() - self.activity.get() >= self.idle_lock_ms
+        self.session.is_some() && platform::now_ms() - self.activity.get() >= self.idle_lock_ms
     }
 
     fn set_connection(&mut self, c: Connection) {
@@ -378,15 +373,15 @@ impl Driver {
             .ok_or_else(|| words("msg-join-first", &[]))
     }
 
-    fn connection_failed(&mut self, reason: String, stream: &mut Option<SplitStream<WebSocket>>) {
+    fn connection_failed(&mut self, reason: String, stream: &mut Option<FrameStream>) {
         self.drop_connection(stream);
         if self.stopped {
             return;
         }
         let delay = self
             .backoff
-            .next_delay(u32::from_le_bytes(web::random_bytes()));
-        self.retry_at = js_sys::Date::now() + delay.as_millis() as f64;
+            .next_delay(u32::from_le_bytes(platform::random_bytes()));
+        self.retry_at = platform::now_ms() + delay.as_millis() as f64;
         self.connection = if self.online {
             Connection::Failed { reason }
         } else {
@@ -394,23 +389,19 @@ impl Driver {
         };
     }
 
-    fn drop_connection(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+    fn drop_connection(&mut self, stream: &mut Option<FrameStream>) {
         *stream = None;
         self.sink = None;
         if let Some(s) = self.session.as_mut() {
-            let _ = s.handle(web::now(), SessionInput::Disconnected);
+            let _ = s.handle(platform::now(), SessionInput::Disconnected);
         }
     }
 
-    async fn session_input(
-        &mut self,
-        input: SessionInput,
-        stream: &mut Option<SplitStream<WebSocket>>,
-    ) {
+    async fn session_input(&mut self, input: SessionInput, stream: &mut Option<FrameStream>) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let out = session.handle(web::now(), input);
+        let out = session.handle(platform::now(), input);
         if let Err(e) = self.execute(out, stream).await {
             self.set_problem(Some(e.advice()));
             // Changes that could not be saved must not be acknowledged: start over from the store.
@@ -435,7 +426,7 @@ impl Driver {
     async fn execute(
         &mut self,
         out: SessionOutput,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), StoreError> {
         for (doc, chunk) in &out.save_chunks {
             self.save_chunk(doc, chunk).await?;
@@ -445,7 +436,7 @@ impl Driver {
         }
         for frame in out.send {
             let sent = match self.sink.as_mut() {
-                Some(sink) => sink.send(Message::Bytes(frame)).await.is_ok(),
+                Some(sink) => sink.send(frame).await,
                 None => true, // offline: the session offers it again on the next connection
             };
             if !sent {
@@ -467,7 +458,7 @@ impl Driver {
                 SessionEvent::InSync(doc) => {
                     self.in_sync_now.push(doc);
                     self.backoff.reset();
-                    let now = web::now();
+                    let now = platform::now();
                     self.last_synced = Some(now);
                     let _ = self
                         .store()
@@ -518,27 +509,27 @@ impl Driver {
         Ok(())
     }
 
-    async fn reload_from_store(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+    async fn reload_from_store(&mut self, stream: &mut Option<FrameStream>) {
         self.drop_connection(stream);
         if let Some(identity) = self.identity.clone() {
             if let Err(e) = self.open_session(identity).await {
                 self.set_problem(Some(e));
             }
         }
-        self.retry_at = js_sys::Date::now() + 2_000.0;
+        self.retry_at = platform::now_ms() + 2_000.0;
     }
 
     /// A local change to one document: durable on this device before it is answered.
     async fn edit<R, E: Explain>(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         doc_id: DocId,
         f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
     ) -> Result<R, String> {
         let Some(session) = self.session.as_mut() else {
             return Err(words("msg-join-first", &[]));
         };
-        let now = web::now();
+        let now = platform::now();
         let (r, out) = session
             .edit(&doc_id, |doc| {
                 let r = f(doc, now)?;

@@ -2,8 +2,8 @@
 //! understands.
 
 use super::api_error::api_error_words;
+use super::platform::{send_request, Request};
 use crate::i18n::words;
-use gloo_net::http::{Request, RequestBuilder, Response};
 use kumppani_core::api::{
     ApiErrorBody, Contributions, DeleteAccountRequest, DeviceInfo, DevicesResponse, JoinRequest,
     JoinResponse, LinkCodeResponse, LinkRequest, MemberInfo, MembersResponse, NextToken,
@@ -18,35 +18,51 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     bearer: Option<&str>,
     body: &B,
 ) -> Result<T, String> {
-    let req = authorised(Request::post(url), bearer)
-        .json(body)
-        .map_err(unprepared)?;
-    read_json(answer(req.send().await).await?).await
+    read_json(&post_only(url, bearer, body).await?)
+}
+
+/// A POST whose answer has nothing to read but its success.
+async fn post_only<B: Serialize>(
+    url: &str,
+    bearer: Option<&str>,
+    body: &B,
+) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_string(body).map_err(unprepared)?;
+    answer(
+        send_request(Request {
+            post: true,
+            url,
+            bearer,
+            body: Some(json),
+        })
+        .await,
+    )
 }
 
 async fn get<T: DeserializeOwned>(url: &str, bearer: Option<&str>) -> Result<T, String> {
-    let resp = answer(authorised(Request::get(url), bearer).send().await).await?;
-    read_json(resp).await
-}
-
-fn authorised(req: RequestBuilder, bearer: Option<&str>) -> RequestBuilder {
-    match bearer {
-        Some(token) => req.header("Authorization", &format!("Bearer {token}")),
-        None => req,
-    }
+    let body = answer(
+        send_request(Request {
+            post: false,
+            url,
+            bearer,
+            body: None,
+        })
+        .await,
+    )?;
+    read_json(&body)
 }
 
 /// The hub's answer if it is a success, else its error in words.
-async fn answer(sent: Result<Response, gloo_net::Error>) -> Result<Response, String> {
-    let resp = sent.map_err(|_| words("msg-hub-unreachable", &[]))?;
-    if resp.ok() {
-        return Ok(resp);
+fn answer(sent: Result<(u16, Vec<u8>), ()>) -> Result<Vec<u8>, String> {
+    let (status, body) = sent.map_err(|()| words("msg-hub-unreachable", &[]))?;
+    if (200..300).contains(&status) {
+        return Ok(body);
     }
-    match resp.json::<ApiErrorBody>().await {
+    match serde_json::from_slice::<ApiErrorBody>(&body) {
         Ok(body) => Err(api_error_words(&body.error, &body.message)),
         Err(_) => Err(words(
             "msg-hub-error-status",
-            &[("status", resp.status().to_string().into())],
+            &[("status", status.to_string().into())],
         )),
     }
 }
@@ -55,8 +71,8 @@ fn unprepared(e: impl std::fmt::Display) -> String {
     words("msg-request-unprepared", &[("error", e.to_string().into())])
 }
 
-async fn read_json<T: DeserializeOwned>(resp: Response) -> Result<T, String> {
-    resp.json::<T>().await.map_err(|e| {
+fn read_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    serde_json::from_slice::<T>(body).map_err(|e| {
         words(
             "msg-hub-answer-unreadable",
             &[("error", e.to_string().into())],
@@ -154,16 +170,16 @@ pub async fn revoke_device(
     member: Option<MemberId>,
     device_id: DeviceId,
 ) -> Result<(), String> {
-    let req = authorised(
-        Request::post(&api(hub_url, "/api/devices/revoke")),
+    post_only(
+        &api(hub_url, "/api/devices/revoke"),
         Some(token),
+        &RevokeRequest {
+            device_id: device_id.to_string(),
+            member_id: member.map(|m| m.to_string()),
+        },
     )
-    .json(&RevokeRequest {
-        device_id: device_id.to_string(),
-        member_id: member.map(|m| m.to_string()),
-    })
-    .map_err(unprepared)?;
-    answer(req.send().await).await.map(|_| ())
+    .await
+    .map(|_| ())
 }
 
 /// Deletes the member's account on the hub (every device of theirs is signed out).
@@ -172,13 +188,13 @@ pub async fn delete_account(
     token: &str,
     contributions: Contributions,
 ) -> Result<(), String> {
-    let req = authorised(
-        Request::post(&api(hub_url, "/api/account/delete")),
+    post_only(
+        &api(hub_url, "/api/account/delete"),
         Some(token),
+        &DeleteAccountRequest { contributions },
     )
-    .json(&DeleteAccountRequest { contributions })
-    .map_err(unprepared)?;
-    answer(req.send().await).await.map(|_| ())
+    .await
+    .map(|_| ())
 }
 
 /// Organisers: the project's members, by name.

@@ -10,6 +10,9 @@ pub enum StoreError {
     Unavailable(String),
     #[error("storage failed: {0}")]
     Other(String),
+    /// Another process (a second window of the native app) has the store open.
+    #[error("the store is open in another window of the app")]
+    InUse,
     /// A profile's sealed data did not open: the wrong key, or damaged data.
     #[error("the profile's data could not be opened")]
     Sealed,
@@ -31,6 +34,7 @@ impl StoreError {
             StoreError::Unavailable(_) => words("msg-storage-unavailable", &[]),
             StoreError::Other(e) => words("msg-storage-failed", &[("error", e.as_str().into())]),
             StoreError::Sealed => words("msg-storage-sealed", &[]),
+            StoreError::InUse => words("msg-storage-in-use", &[]),
         }
     }
 }

@@ -4,6 +4,8 @@
 //! `<root>/docs/<doc id>/<seq, 20 digits>.chunk`, and `<root>/meta/<hex of key>`.
 //! Every file is written to a temporary name, fsynced, renamed into place and the folder
 //! fsynced, so a crash leaves either the old file or the new one, never half of one.
+//! One process at a time: an open store holds a lock on `<root>/lock`, so a second
+//! window of the app cannot number chunks the same as the first.
 
 use super::store_error::StoreError;
 use kumppani_core::ids::DocId;
@@ -17,6 +19,8 @@ pub struct FsStore {
     root: PathBuf,
     /// Serialises sequence numbering between appends from the same process.
     append_lock: Mutex<()>,
+    /// Held while the store is open; other processes' opens fail with `InUse`.
+    _process_lock: fs::File,
 }
 
 impl FsStore {
@@ -24,10 +28,48 @@ impl FsStore {
         let root = root.into();
         fs::create_dir_all(root.join("docs")).map_err(|e| classify(&e))?;
         fs::create_dir_all(root.join("meta")).map_err(|e| classify(&e))?;
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join("lock"))
+            .map_err(|e| classify(&e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse),
+            Err(fs::TryLockError::Error(e)) => return Err(classify(&e)),
+        }
         Ok(Self {
             root,
             append_lock: Mutex::new(()),
+            _process_lock: lock,
         })
+    }
+
+    /// Nothing to close natively; here so the driver reads the same on every platform.
+    pub fn close(self) {}
+
+    /// Deletes the whole store at `root` (forgetting a profile); a missing one is no error.
+    pub fn delete(root: impl AsRef<Path>) -> Result<(), StoreError> {
+        match fs::remove_dir_all(root) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(classify(&e)),
+        }
+    }
+
+    /// Reads, changes and writes one metadata value, as `IdbStore::update_meta` does in
+    /// one transaction. No other process has the store open (see `_process_lock`), and
+    /// nothing here waits between the read and the write. Answers the written value.
+    pub async fn update_meta(
+        &self,
+        key: &str,
+        change: impl FnOnce(Option<Vec<u8>>) -> Result<Vec<u8>, String>,
+    ) -> Result<Vec<u8>, StoreError> {
+        let old = self.get_meta(key).await?;
+        let new = change(old).map_err(StoreError::Other)?;
+        self.put_meta(key, &new).await?;
+        Ok(new)
     }
 
     fn doc_dir(&self, doc: &DocId) -> PathBuf {

@@ -1,7 +1,12 @@
 //! The browser's side of the world: WebSocket, timers, clock, randomness, network events.
+//! Reached through `platform`, as `transport_native` is natively.
 
+use super::platform::Incoming;
+use crate::i18n::words;
 use futures::channel::mpsc::UnboundedSender;
-use gloo_net::websocket::{futures::WebSocket, State};
+use futures::stream::{SplitSink, SplitStream};
+use futures::{SinkExt, StreamExt};
+use gloo_net::websocket::{futures::WebSocket, Message, State, WebSocketError};
 use gloo_timers::future::TimeoutFuture;
 use kumppani_core::time::Timestamp;
 use wasm_bindgen::prelude::*;
@@ -11,6 +16,11 @@ const OPEN_TIMEOUT_MS: u32 = 10_000;
 
 pub fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// Milliseconds since the epoch, for the driver's timers.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 pub fn random_bytes<const N: usize>() -> [u8; N] {
@@ -29,16 +39,44 @@ pub async fn sleep_ms(ms: u32) {
     TimeoutFuture::new(ms).await;
 }
 
+/// The sending half of the hub connection.
+pub struct FrameSink(SplitSink<WebSocket, Message>);
+
+impl FrameSink {
+    /// Whether the frame went out; `false` means the connection is broken.
+    pub async fn send(&mut self, frame: Vec<u8>) -> bool {
+        self.0.send(Message::Bytes(frame)).await.is_ok()
+    }
+}
+
+/// The receiving half of the hub connection.
+pub struct FrameStream(SplitStream<WebSocket>);
+
+impl FrameStream {
+    /// The next thing the connection brought; `None` once it has ended.
+    pub async fn next(&mut self) -> Option<Incoming> {
+        Some(match self.0.next().await? {
+            Ok(Message::Bytes(bytes)) => Incoming::Frame(bytes),
+            Ok(Message::Text(_)) => Incoming::Text,
+            Err(WebSocketError::ConnectionClose(_)) => Incoming::Closed,
+            Err(_) => Incoming::Failed,
+        })
+    }
+}
+
 /// Opens a WebSocket and waits until it is open (or failed).
-pub async fn connect(url: &str) -> Result<WebSocket, String> {
-    let ws = WebSocket::open(url).map_err(|e| e.to_string())?;
+pub async fn connect(url: &str) -> Result<(FrameSink, FrameStream), String> {
+    let ws = WebSocket::open(url).map_err(|_| words("msg-conn-failed", &[]))?;
     let mut waited = 0;
     loop {
         match ws.state() {
-            State::Open => return Ok(ws),
-            State::Closing | State::Closed => return Err("the hub refused the connection".into()),
+            State::Open => {
+                let (sink, stream) = ws.split();
+                return Ok((FrameSink(sink), FrameStream(stream)));
+            }
+            State::Closing | State::Closed => return Err(words("msg-conn-refused", &[])),
             State::Connecting if waited >= OPEN_TIMEOUT_MS => {
-                return Err("the hub did not answer in time".into())
+                return Err(words("msg-conn-timeout", &[]))
             }
             State::Connecting => {
                 sleep_ms(50).await;

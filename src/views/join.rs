@@ -6,7 +6,7 @@ use crate::sync::Command;
 use crate::t;
 use dioxus::prelude::*;
 
-/// The hub that served the app, which is the right one unless a native build says otherwise.
+/// The hub that served the app, which is the right one on the web.
 fn default_hub_url() -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -14,9 +14,15 @@ fn default_hub_url() -> String {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default()
     }
+    // Natively there is no page origin: the hub a city built its app for
+    // (`KUMPPANI_HUB_URL` at build time), which the same variable at run time overrides.
     #[cfg(not(target_arch = "wasm32"))]
     {
-        String::new()
+        std::env::var("KUMPPANI_HUB_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .or_else(|| option_env!("KUMPPANI_HUB_URL").map(str::to_owned))
+            .unwrap_or_default()
     }
 }
 
@@ -49,6 +55,9 @@ pub fn Join(code: String) -> Element {
     let mut join_code = use_signal(|| code.clone());
     let mut name = use_signal(String::new);
     let mut hub_url = use_signal(default_hub_url);
+    // Open when no hub is known (a native build with no address built in); decided once,
+    // so the field stays open while the address is typed.
+    let ask_for_hub = use_hook(|| hub_url.peek().is_empty());
     let mut link_code = use_signal(String::new);
     let pin = use_signal(String::new);
     let pin_again = use_signal(String::new);
@@ -154,7 +163,7 @@ pub fn Join(code: String) -> Element {
                     oninput: move |e| name.set(e.value()),
                 }
                 PinFields { prefix: "join", pin, pin_again }
-                details { class: "advanced",
+                details { class: "advanced", open: ask_for_hub,
                     summary { {t!("join-hub")} }
                     label { r#for: "hub-url", {t!("join-hub-label")} }
                     input {

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use crate::tools::{self, Tools, CHROMEDRIVER};
 use crate::{build, cargo, run, step, workspace_root};
 
-const STEPS: usize = 7;
+const STEPS: usize = 8;
 
 pub fn main(args: &[String]) -> Result<()> {
     let mut long = false;
@@ -123,6 +123,11 @@ pub fn main(args: &[String]) -> Result<()> {
         "fuzzing: frames, the sync session, every document reader, the hub's frame handler (cargo fuzz, a short run)",
         &mut || crate::fuzz::fuzz(crate::fuzz::TARGETS, crate::fuzz::SHORT_SECONDS),
     )?;
+    stage(
+        8,
+        "the desktop app: its build, lints, and a run under Xvfb (tests/desktop_app.rs)",
+        &mut desktop,
+    )?;
 
     let which = match only {
         Some(n) => format!("Step {n}"),
@@ -136,6 +141,30 @@ pub fn main(args: &[String]) -> Result<()> {
         println!("    {name:<60} {secs:>6.0} s");
     }
     Ok(())
+}
+
+/// The desktop app as shipped (`cargo build --features desktop`), then with its test
+/// harness, driven under Xvfb against the release hub.
+fn desktop() -> Result<()> {
+    tools::ensure_desktop()?;
+    let features = [
+        "--package",
+        "kumppani",
+        "--no-default-features",
+        "--features",
+    ];
+    run(cargo().args(["build"]).args(features).arg("desktop"))?;
+    run(cargo()
+        .args(["clippy", "--all-targets"])
+        .args(features)
+        .args(["harness", "--", "-D", "warnings"]))?;
+    let hub = build::hub(true)?;
+    step("Running the desktop app under Xvfb (screenshots go to target/artifacts/)");
+    run(cargo()
+        .args(["test", "--test", "desktop_app"])
+        .args(features)
+        .arg("harness")
+        .env("KUMPPANI_HUB_BIN", &hub))
 }
 
 fn wasm_tests(tools: &Tools, long: bool) -> Result<()> {

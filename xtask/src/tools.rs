@@ -249,6 +249,32 @@ pub fn ensure_chromium() -> Result<()> {
     Ok(())
 }
 
+/// The desktop app's build needs WebKitGTK's headers (and GTK's, xdo's); its test needs an
+/// X server of its own (Xvfb) and ImageMagick's `import` for the screenshots.
+pub fn ensure_desktop() -> Result<()> {
+    step("Checking WebKitGTK, Xvfb and ImageMagick (the desktop app and its test)");
+    let have = |pkg: &str| output(Command::new("pkg-config").args(["--exists", pkg])).is_some();
+    let found = Path::new("/usr/bin/pkg-config").is_file()
+        && have("webkit2gtk-4.1")
+        // Debian's libxdo-dev has no pkg-config file.
+        && Path::new("/usr/include/xdo.h").is_file()
+        && Path::new("/usr/bin/Xvfb").is_file()
+        && Path::new("/usr/bin/import").is_file();
+    if found {
+        println!("    webkit2gtk-4.1, xdo.h, Xvfb and import found");
+        return Ok(());
+    }
+    step("Installing libwebkit2gtk-4.1-dev, libxdo-dev, xvfb and imagemagick with apt-get");
+    apt_install(&[
+        "pkg-config",
+        "libwebkit2gtk-4.1-dev",
+        "libxdo-dev",
+        "xvfb",
+        "xauth",
+        "imagemagick",
+    ])
+}
+
 /// Whether this process runs as root (then apt-get runs directly, else through sudo).
 pub fn is_root() -> bool {
     output(Command::new("id").arg("-u")).as_deref() == Some("0")

@@ -5,6 +5,8 @@
 msg-conn-text-frames = the hub sent text, not sync frames
 msg-conn-closed = the connection closed
 msg-conn-failed = the connection failed
+msg-conn-refused = the hub refused the connection
+msg-conn-timeout = the hub did not answer in time
 msg-conn-broke-sending = the connection broke while sending
 msg-conn-signed-out = this device is no longer signed in
 msg-conn-garbled = a message was garbled on the way
@@ -23,6 +25,7 @@ msg-storage-full = This device is out of storage space, so the last change was n
 msg-storage-unavailable = This browser does not let Kumppani save data (private mode or blocked storage?). Open Kumppani in a normal window.
 msg-storage-failed = Saving on this device failed ({ $error }). Try again; nothing saved before is lost.
 msg-storage-sealed = This profile's data could not be opened: it may be damaged. Lock the app and open the profile again with its PIN.
+msg-storage-in-use = Kumppani is already open in another window. Close that one, then open Kumppani again.
 
 ## Forms
 msg-join-first = Join a project first.

@@ -5,6 +5,8 @@
 msg-conn-text-frames = palvelin lähetti tekstiä eikä synkronointitietoja
 msg-conn-closed = yhteys katkesi
 msg-conn-failed = yhteyttä ei saatu
+msg-conn-refused = palvelin ei ottanut yhteyttä vastaan
+msg-conn-timeout = palvelin ei vastannut ajoissa
 msg-conn-broke-sending = yhteys katkesi lähetyksen aikana
 msg-conn-signed-out = tämä laite ei ole enää kirjautunut
 msg-conn-garbled = viesti vääristyi matkalla
@@ -23,6 +25,7 @@ msg-storage-full = Tämän laitteen tallennustila on täynnä, joten viimeisint�
 msg-storage-unavailable = Tämä selain ei anna Kumppanin tallentaa tietoja (onko yksityinen selaus päällä tai tallennus estetty?). Avaa Kumppani tavallisessa ikkunassa.
 msg-storage-failed = Tallentaminen tälle laitteelle epäonnistui ({ $error }). Yritä uudelleen. Aiemmin tallennettu ei katoa.
 msg-storage-sealed = Profiilin tietoja ei voitu avata: ne voivat olla vahingoittuneet. Lukitse sovellus ja avaa profiili uudelleen PIN-koodilla.
+msg-storage-in-use = Kumppani on jo auki toisessa ikkunassa. Sulje se ja avaa Kumppani uudelleen.
 
 ## Lomakkeet
 msg-join-first = Liity ensin hankkeeseen.

@@ -5,6 +5,8 @@
 msg-conn-text-frames = servern skickade text i stället för synkdata
 msg-conn-closed = anslutningen stängdes
 msg-conn-failed = anslutningen misslyckades
+msg-conn-refused = servern tog inte emot anslutningen
+msg-conn-timeout = servern svarade inte i tid
 msg-conn-broke-sending = anslutningen bröts medan data skickades
 msg-conn-signed-out = den här enheten är inte inloggad längre
 msg-conn-garbled = ett meddelande förvrängdes på vägen
@@ -23,6 +25,7 @@ msg-storage-full = Den här enheten har inget lagringsutrymme kvar, så den sena
 msg-storage-unavailable = Den här webbläsaren låter inte Kumppani spara data (privat läge eller blockerad lagring?). Öppna Kumppani i ett vanligt fönster.
 msg-storage-failed = Det gick inte att spara på den här enheten ({ $error }). Försök igen. Inget som sparats tidigare har försvunnit.
 msg-storage-sealed = Profilens data kunde inte öppnas: de kan vara skadade. Lås appen och öppna profilen igen med PIN-koden.
+msg-storage-in-use = Kumppani är redan öppen i ett annat fönster. Stäng det och öppna Kumppani igen.
 
 ## Formulär
 msg-join-first = Gå med i ett projekt först.

@@ -5,11 +5,7 @@ use super::*;
 use crate::sync::core_error::Explain;
 
 impl Driver {
-    pub(super) async fn command(
-        &mut self,
-        command: Command,
-        stream: &mut Option<SplitStream<WebSocket>>,
-    ) {
+    pub(super) async fn command(&mut self, command: Command, stream: &mut Option<FrameStream>) {
         if self.store.is_none() && !command.works_locked() {
             // Locked: nothing of a profile may be read or written. The view that sent this
             // is not on screen any more (the lock screen is).
@@ -87,7 +83,7 @@ impl Driver {
             }
             Command::AcknowledgeSafeguarding => self.acknowledge_safeguarding().await,
             Command::SavePrompt { id, draft, reply } => {
-                let prompt = id.unwrap_or_else(|| PromptId::from_bytes(web::random_bytes()));
+                let prompt = id.unwrap_or_else(|| PromptId::from_bytes(platform::random_bytes()));
                 let result = self
                     .edit_doc(
                         stream,
@@ -208,7 +204,7 @@ impl Driver {
             }
             Command::MarkSeen { event } => self.mark_seen(event).await,
             Command::SubmitIdea { draft, reply } => {
-                let local = IdeaId::from_bytes(web::random_bytes());
+                let local = IdeaId::from_bytes(platform::random_bytes());
                 let me = self.identity.as_ref().map(|i| i.join.member_id);
                 let result = self
                     .edit_doc(
@@ -285,7 +281,7 @@ impl Driver {
                 anonymous,
                 reply,
             } => {
-                let local = CommentId::from_bytes(web::random_bytes());
+                let local = CommentId::from_bytes(platform::random_bytes());
                 let me = self.identity.as_ref().map(|i| i.join.member_id);
                 let text = text.trim().to_owned();
                 let result = self
@@ -347,7 +343,7 @@ impl Driver {
                 let _ = reply.send(result);
             }
             Command::AddMilestone { idea, title, reply } => {
-                let id = MilestoneId::from_bytes(web::random_bytes());
+                let id = MilestoneId::from_bytes(platform::random_bytes());
                 let title = title.trim().to_owned();
                 let result = if title.is_empty() {
                     Err(words("msg-milestone-empty", &[]))
@@ -468,7 +464,8 @@ impl Driver {
                 let result = match draft.validate() {
                     Err(e) => Err(e.explain()),
                     Ok(()) => {
-                        let event = id.unwrap_or_else(|| EventId::from_bytes(web::random_bytes()));
+                        let event =
+                            id.unwrap_or_else(|| EventId::from_bytes(platform::random_bytes()));
                         self.edit_doc(
                             stream,
                             |i| Some(i.join.project_doc),
@@ -502,7 +499,7 @@ impl Driver {
                 let result = if name.is_empty() {
                     Err(words("msg-person-name", &[]))
                 } else {
-                    let walk_in = WalkInId::from_bytes(web::random_bytes());
+                    let walk_in = WalkInId::from_bytes(platform::random_bytes());
                     let by = self.device_id();
                     self.edit_doc(
                         stream,
@@ -621,7 +618,7 @@ impl Driver {
 
     async fn edit_doc<R, E: Explain>(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         pick: impl Fn(&Identity) -> Option<DocId>,
         f: impl FnOnce(&mut AutoCommit, Timestamp) -> Result<R, E>,
     ) -> Result<R, String> {
@@ -632,12 +629,12 @@ impl Driver {
     /// Notes an export in the staff document before it is made: no export goes unlogged.
     async fn record_export(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         what: ExportKind,
         event: Option<EventId>,
     ) -> Result<(), String> {
         let by = self.device_id();
-        let id = ExportId::from_bytes(web::random_bytes());
+        let id = ExportId::from_bytes(platform::random_bytes());
         self.edit_doc(
             stream,
             |i| i.join.staff_doc,
@@ -682,7 +679,7 @@ impl Driver {
     /// Checks a ticket or code in at the door, offline: the rule is core's `door::resolve`.
     async fn check_in(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         event: EventId,
         code: &str,
     ) -> Result<String, String> {
@@ -764,7 +761,7 @@ impl Driver {
             owner,
             doc,
             self.private.as_ref(),
-            web::now(),
+            platform::now(),
         );
         Ok(data.to_json())
     }

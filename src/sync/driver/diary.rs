@@ -30,7 +30,7 @@ impl Driver {
         let Some(doc) = self.private.as_mut() else {
             return Err(words("msg-open-profile-first", &[]));
         };
-        let now = web::now();
+        let now = platform::now();
         let r = f(doc, now).map_err(|e| e.explain())?;
         model::commit(doc, "edit", now);
         let chunk = doc.save_incremental();
@@ -77,11 +77,11 @@ impl Driver {
 
     pub(super) async fn add_entry(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         draft: EntryDraft,
         sharing: Option<Sharing>,
     ) -> Result<EntryId, String> {
-        let id = EntryId::from_bytes(web::random_bytes());
+        let id = EntryId::from_bytes(platform::random_bytes());
         match sharing {
             None => {
                 self.edit_private(|d, now| private_diary::add_entry(d, id, &draft, now))
@@ -100,7 +100,7 @@ impl Driver {
 
     pub(super) async fn edit_entry(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         id: EntryId,
         draft: EntryDraft,
     ) -> Result<(), String> {
@@ -116,7 +116,7 @@ impl Driver {
 
     pub(super) async fn delete_entry(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         id: EntryId,
     ) -> Result<(), String> {
         if self.private_has(id) {
@@ -136,7 +136,7 @@ impl Driver {
     /// would let them link the anonymous entry to its author.
     pub(super) async fn share_entry(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         id: EntryId,
         sharing: Sharing,
     ) -> Result<EntryId, String> {
@@ -146,7 +146,7 @@ impl Driver {
             .as_ref()
             .and_then(|d| private_diary::entry(d, id))
         {
-            let shared = EntryId::from_bytes(web::random_bytes());
+            let shared = EntryId::from_bytes(platform::random_bytes());
             let draft = entry.draft();
             self.edit(stream, doc, |d, now| {
                 member::share_entry(d, shared, &draft, sharing, now)
@@ -163,7 +163,7 @@ impl Driver {
             return Err(words("msg-entry-gone", &[]));
         };
         if sharing == Sharing::Anonymous && was == Some(Sharing::Named) {
-            let fresh = EntryId::from_bytes(web::random_bytes());
+            let fresh = EntryId::from_bytes(platform::random_bytes());
             let draft = entry.draft();
             self.edit(stream, doc, |d, now| {
                 member::share_entry(d, fresh, &draft, sharing, now)?;
@@ -181,7 +181,7 @@ impl Driver {
     /// leaves the member document (and, once the hub has it, the organisers' inbox).
     pub(super) async fn revoke_entry(
         &mut self,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
         id: EntryId,
     ) -> Result<EntryId, String> {
         let doc = self.member_doc_id()?;
@@ -191,7 +191,7 @@ impl Driver {
             .and_then(|s| s.doc(&doc))
             .and_then(|d| member::entry(d, id))
             .ok_or_else(|| words("msg-entry-not-shared", &[]))?;
-        let private = EntryId::from_bytes(web::random_bytes());
+        let private = EntryId::from_bytes(platform::random_bytes());
         let draft = entry.draft();
         self.edit_private(|d, now| private_diary::add_entry(d, private, &draft, now))
             .await?;

@@ -18,7 +18,7 @@ pub(super) fn weak_pin() -> String {
 }
 
 impl Driver {
-    fn device(&self) -> Result<&IdbStore, String> {
+    fn device(&self) -> Result<&DeviceStore, String> {
         self.device
             .as_ref()
             .ok_or_else(|| words("msg-storage-not-open", &[]))
@@ -41,7 +41,7 @@ impl Driver {
     }
 
     fn cards(&self) -> Vec<ProfileCard> {
-        let now = web::now();
+        let now = platform::now();
         self.profiles
             .list
             .iter()
@@ -71,7 +71,7 @@ impl Driver {
     }
 
     /// Closes the open profile: connection, session, documents and key all go.
-    pub(super) fn lock(&mut self, stream: &mut Option<SplitStream<WebSocket>>) {
+    pub(super) fn lock(&mut self, stream: &mut Option<FrameStream>) {
         self.drop_connection(stream);
         self.session = None;
         self.identity = None;
@@ -92,9 +92,13 @@ impl Driver {
         &mut self,
         profile: ProfileId,
         pin: &str,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
-        let now = web::now();
+        if self.profile_id == Some(profile) {
+            // Its store is opened anew below; natively, only one open at a time.
+            self.lock(stream);
+        }
+        let now = platform::now();
         // Another tab may have changed the list (a wrong PIN there counts here too).
         self.update_profiles(|_| {}).await?;
         let record = self
@@ -122,12 +126,12 @@ impl Driver {
             .map(|r| r.attempts.clone())
             .unwrap_or_default();
         // Deriving the key takes a moment: let the view show that it is checking first.
-        web::sleep_ms(30).await;
+        platform::sleep_ms(30).await;
         let key = VaultKey::derive(pin, &record.salt).map_err(|_| weak_pin())?;
-        let inner = IdbStore::open(&profile_db(profile))
+        let inner = platform::open_store(&profile_db(profile))
             .await
             .map_err(|e| e.advice())?;
-        let store = SealedStore::new(inner, key, web::random_bytes::<24>);
+        let store = SealedStore::new(inner, key, platform::random_bytes::<24>);
         let read = store.get_meta(IDENTITY_KEY).await;
         let identity = match read {
             Ok(Some(bytes)) => serde_json::from_slice::<Identity>(&bytes)
@@ -163,13 +167,13 @@ impl Driver {
         join: JoinResponse,
         key: VaultKey,
         salt: [u8; SALT_LEN],
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
-        let id = ProfileId::from_bytes(web::random_bytes());
-        let inner = IdbStore::open(&profile_db(id))
+        let id = ProfileId::from_bytes(platform::random_bytes());
+        let inner = platform::open_store(&profile_db(id))
             .await
             .map_err(|e| e.advice())?;
-        let store = SealedStore::new(inner, key, web::random_bytes::<24>);
+        let store = SealedStore::new(inner, key, platform::random_bytes::<24>);
         let identity = Identity { hub_url, join };
         let bytes = serde_json::to_vec(&identity).map_err(|e| e.to_string())?;
         store
@@ -184,7 +188,7 @@ impl Driver {
             project_name: identity.join.project_name.clone(),
             salt,
             attempts: Default::default(),
-            created_at: web::now(),
+            created_at: platform::now(),
         };
         self.update_profiles(|p| p.list.push(record)).await?;
         self.open_profile(id, store, identity, stream).await
@@ -195,12 +199,12 @@ impl Driver {
         id: ProfileId,
         store: ProfileStore,
         identity: Identity,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
         self.lock(stream);
         self.store = Some(store);
         self.profile_id = Some(id);
-        self.activity.set(js_sys::Date::now());
+        self.activity.set(platform::now_ms());
         if let Ok(Some(bytes)) = self.store().get_meta("last_synced").await {
             if let Ok(ms) = String::from_utf8_lossy(&bytes).parse::<i64>() {
                 self.last_synced = Some(Timestamp(ms));
@@ -229,13 +233,13 @@ impl Driver {
     pub(super) async fn forget_profile(
         &mut self,
         profile: ProfileId,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
         if self.profile_id == Some(profile) {
             self.lock(stream);
         }
         self.update_profiles(|p| p.remove(profile)).await?;
-        IdbStore::delete(&profile_db(profile))
+        platform::delete_store(&profile_db(profile))
             .await
             .map_err(|e| e.advice())?;
         self.show_locked();
@@ -248,7 +252,7 @@ impl Driver {
     pub(super) async fn delete_account(
         &mut self,
         contributions: Contributions,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
         let (Some(identity), Some(profile)) = (&self.identity, self.profile_id) else {
             return Err(words("msg-join-first", &[]));
@@ -262,8 +266,8 @@ impl Driver {
         if !is_acceptable_pin(pin) {
             return Err(weak_pin());
         }
-        web::sleep_ms(30).await;
-        let salt: [u8; SALT_LEN] = web::random_bytes();
+        platform::sleep_ms(30).await;
+        let salt: [u8; SALT_LEN] = platform::random_bytes();
         let key = VaultKey::derive(pin, &salt).map_err(|e| e.explain())?;
         Ok((key, salt))
     }

@@ -116,7 +116,7 @@ impl Driver {
     pub(super) async fn carry_over_into(
         &mut self,
         doc: DocId,
-        stream: &mut Option<SplitStream<WebSocket>>,
+        stream: &mut Option<FrameStream>,
     ) -> Result<(), String> {
         let mut carries = self.carries().await;
         let Some(at) = carries.iter().position(|c| c.new == doc && c.replay) else {

@@ -15,7 +15,7 @@ impl Driver {
         let Some(identity) = self.identity.clone() else {
             return;
         };
-        let now = web::now();
+        let now = platform::now();
         let got = match self.store().get_meta(TOKEN_AT_KEY).await {
             Ok(bytes) => bytes
                 .and_then(|b| String::from_utf8_lossy(&b).parse::<i64>().ok())
