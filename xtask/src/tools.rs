@@ -264,7 +264,7 @@ pub fn ensure_desktop() -> Result<()> {
         println!("    webkit2gtk-4.1, xdo.h, Xvfb and import found");
         return Ok(());
     }
-    step("Installing libwebkit2gtk-4.1-dev, libxdo-dev, xvfb and imagemagick with apt-get");
+    step("Installing WebKitGTK's headers (libwebkit2gtk-4.1-dev), libxdo-dev, Xvfb and ImageMagick with apt-get");
     apt_install(&[
         "pkg-config",
         "libwebkit2gtk-4.1-dev",
@@ -272,6 +272,10 @@ pub fn ensure_desktop() -> Result<()> {
         "xvfb",
         "xauth",
         "imagemagick",
+        // Recommended by the webview's package, which --no-install-recommends leaves out:
+        // software OpenGL, and a font for the screenshots.
+        "libgl1-mesa-dri",
+        "fonts-dejavu-core",
     ])
 }
 
